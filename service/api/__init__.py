@@ -1,0 +1,1 @@
+"""The HTTP API: app factory, auth dependencies, one router module per resource."""

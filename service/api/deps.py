@@ -1,0 +1,61 @@
+"""Dependencies shared by the routers: database session, clock, the authenticated user."""
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request, status
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlmodel import Session
+
+from service.clock import Clock
+from service.models import Role, User
+from service.users import authenticate
+
+_bearer = HTTPBearer(auto_error=False, description="API token from `yuqing users add`")
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """A database session for one request."""
+    with Session(request.app.state.engine, expire_on_commit=False) as session:
+        yield session
+
+
+def get_clock(request: Request) -> Clock:
+    """The app's clock (a fake one in tests)."""
+    return request.app.state.clock
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+ClockDep = Annotated[Clock, Depends(get_clock)]
+
+
+def get_current_user(
+    session: SessionDep,
+    clock: ClockDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> User:
+    """The user of the request's bearer token, or 401."""
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            "缺少访问令牌：请在请求头中提供 Authorization: Bearer <令牌>",
+            headers={"WWW-Authenticate": "Bearer"})
+    user = authenticate(session=session, token=credentials.credentials, now=clock.now())
+    if user is None:
+        raise HTTPException(status.HTTP_401_UNAUTHORIZED, "访问令牌无效、已撤销或用户已停用",
+                            headers={"WWW-Authenticate": "Bearer"})
+    return user
+
+
+CurrentUser = Annotated[User, Depends(get_current_user)]
+
+
+def require_roles(*roles: Role):
+    """A dependency that lets only users with one of ``roles`` through (403 otherwise)."""
+
+    def check(user: CurrentUser) -> User:
+        if user.role not in roles:
+            raise HTTPException(status.HTTP_403_FORBIDDEN, "当前角色无权执行此操作")
+        return user
+
+    return Depends(check)

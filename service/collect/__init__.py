@@ -1,0 +1,1 @@
+"""Collection: fetch sources politely, decode them faithfully, store every new entry once."""

@@ -1,0 +1,65 @@
+"""Prometheus metrics of one process, in a registry of its own (no global state)."""
+
+from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client.core import GaugeMetricFamily
+from sqlalchemy import Engine, func, select
+from sqlmodel import Session
+
+from service.models import AnalysisState, Item, Source
+
+
+class Metrics:
+    """The counters the collector updates, and gauges read from the database at scrape time."""
+
+    def __init__(self, engine: Engine | None = None):
+        self.registry = CollectorRegistry(auto_describe=True)
+        self.fetches = Counter(
+            "yq_fetches", "Source fetches by result (ok, not_modified, error)", ["result"],
+            registry=self.registry)
+        self.fetch_errors = Counter(
+            "yq_fetch_errors", "Failed fetches by error class", ["error_class"],
+            registry=self.registry)
+        self.fetch_duration = Histogram(
+            "yq_fetch_duration_seconds", "Duration of one source refresh",
+            buckets=(0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 60), registry=self.registry)
+        self.items_stored = Counter(
+            "yq_items_stored", "New items stored", registry=self.registry)
+        self.cycles = Counter(
+            "yq_collect_cycles", "Collection cycles run", registry=self.registry)
+        if engine is not None:
+            self.registry.register(_DatabaseGauges(engine))
+
+    def observe(self, outcome) -> None:
+        """Count one refresh outcome."""
+        if outcome.ok:
+            self.fetches.labels("not_modified" if outcome.not_modified else "ok").inc()
+        else:
+            self.fetches.labels("error").inc()
+            self.fetch_errors.labels(outcome.error_class or "unknown").inc()
+        if outcome.finished_at:
+            self.fetch_duration.observe((outcome.finished_at - outcome.started_at).total_seconds())
+
+
+class _DatabaseGauges:
+    """Gauges that every instance reads from the shared database."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    def describe(self):
+        return []
+
+    def collect(self):
+        with Session(self.engine) as session:
+            down = session.execute(
+                select(func.count()).select_from(Source).where(Source.enabled, Source.is_down)
+            ).scalar_one()
+            enabled = session.execute(
+                select(func.count()).select_from(Source).where(Source.enabled)).scalar_one()
+            pending = session.execute(
+                select(func.count()).select_from(Item)
+                .where(Item.analysis_state == AnalysisState.pending)).scalar_one()
+        yield GaugeMetricFamily("yq_sources_down", "Enabled sources marked down", value=down)
+        yield GaugeMetricFamily("yq_sources_enabled", "Enabled sources", value=enabled)
+        yield GaugeMetricFamily("yq_items_pending_analysis", "Items waiting for analysis",
+                                value=pending)

@@ -1,0 +1,19 @@
+"""All tables; importing this package registers them on ``SQLModel.metadata``."""
+
+from service.models.events import Event
+from service.models.items import AnalysisState, Item, ItemPublic, ItemSummary
+from service.models.sources import Source, SourcePublic
+from service.models.users import ApiToken, Role, User
+
+__all__ = [
+    "AnalysisState",
+    "ApiToken",
+    "Event",
+    "Item",
+    "ItemPublic",
+    "ItemSummary",
+    "Role",
+    "Source",
+    "SourcePublic",
+    "User",
+]

@@ -1,0 +1,83 @@
+"""APScheduler jobs of the `serve` process. Every job has a name; timers live in the database."""
+
+import logging
+from datetime import UTC, datetime
+from pathlib import Path
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from service.clock import Clock
+from service.collect.cycle import Collector
+from service.config import Settings
+from service.configfile import ConfigError
+from service.metrics import Metrics
+from service.sources.schema import load_sources
+from service.sources.sync import sync_sources
+
+log = logging.getLogger(__name__)
+
+
+class ServiceScheduler:
+    """The background work of one instance: the collect tick (more jobs join in later issues)."""
+
+    def __init__(self, *, engine: Engine, settings: Settings, clock: Clock, metrics: Metrics):
+        self.engine = engine
+        self.settings = settings
+        self.clock = clock
+        self.collector = Collector(engine=engine, settings=settings, clock=clock, metrics=metrics)
+        self._scheduler = AsyncIOScheduler(timezone=UTC)
+        self._sources_mtime: float | None = None
+
+    async def start(self) -> "ServiceScheduler":
+        """Schedule the jobs and start; the first collect tick runs at once."""
+        self._scheduler.add_job(
+            self.collect_tick, "interval", seconds=self.settings.collect_tick_seconds,
+            id="collect", name="collect due sources", max_instances=1, coalesce=True,
+            next_run_time=datetime.now(UTC), misfire_grace_time=None)
+        self._scheduler.start()
+        return self
+
+    async def stop(self) -> None:
+        """Stop scheduling and release the HTTP client."""
+        self._scheduler.shutdown(wait=False)
+        await self.collector.aclose()
+
+    def reload_sources(self) -> None:
+        """Copy sources.yaml into the database when the file changed since the last look.
+
+        A file broken while the service runs is reported and the last good copy stays in use.
+        """
+        path = Path(self.settings.sources)
+        try:
+            mtime = path.stat().st_mtime
+        except OSError:
+            log.error("sources file %s is missing; keeping the sources already loaded", path)
+            return
+        if mtime == self._sources_mtime:
+            return
+        try:
+            sources_file = load_sources(path)
+        except ConfigError as exc:
+            log.error("sources file changed but is invalid; keeping the last good one:\n%s", exc)
+            self._sources_mtime = mtime
+            return
+        with Session(self.engine) as session:
+            report = sync_sources(session, sources_file, now=self.clock.now())
+        self._sources_mtime = mtime
+        if report.added or report.changed or report.disabled:
+            log.info("sources synced: %d added, %d changed, %d disabled",
+                     len(report.added), len(report.changed), len(report.disabled))
+
+    async def collect_tick(self) -> None:
+        """One tick: pick up edits of sources.yaml, then refresh the due sources."""
+        try:
+            self.reload_sources()
+            report = await self.collector.run_cycle()
+        except Exception:
+            log.exception("collect tick failed; the next tick tries again")
+            return
+        if report.sources:
+            log.info("collected %d sources: %d new items, %d failures",
+                     len(report.sources), report.new_items, report.failures)

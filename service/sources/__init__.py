@@ -1,0 +1,1 @@
+"""sources.yaml: its schema, loading, OPML import and the copy kept in the database."""
