@@ -4,21 +4,35 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint bench clean
+MODEL := classifiers/data/models/default/meta.json
+MODEL_INPUTS := $(wildcard classifiers/*.py classifiers/data/*.txt classifiers/data/*.tsv \
+	classifiers/data/*.yaml classifiers/data/lexicon/*.txt) classifiers/data/seed/corpus.jsonl
 
-run: $(VENV)/.installed
+.PHONY: run test lint bench quality model clean
+
+run: $(VENV)/.installed $(MODEL)
 	mkdir -p var
 	$(BIN)/yuqing db upgrade
 	$(BIN)/yuqing serve
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test $(MODEL)
 	$(BIN)/pytest
+
+# the default classifier model, built deterministically from the seed corpus
+model: $(MODEL)
+
+$(MODEL): $(VENV)/.installed $(MODEL_INPUTS)
+	$(BIN)/python -m classifiers.train --output classifiers/data/models/default
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check service classifiers tests bench
 
-bench: $(VENV)/.installed-test
-	$(BIN)/python bench/collect.py
+bench: $(VENV)/.installed-test $(MODEL)
+	$(BIN)/python -m bench.collect
+	$(BIN)/python -m bench.classify
+
+quality: $(VENV)/.installed-test $(MODEL)
+	$(BIN)/python -m bench.quality
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'

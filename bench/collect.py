@@ -410,6 +410,16 @@ class Worker:
             self.process.join()
 
 
+def _machine_busy_seconds() -> float | None:
+    """CPU time the whole machine has spent busy (all cores), from /proc/stat."""
+    try:
+        fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+        user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, fields[:8])
+        return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def _proc_cpu_seconds(pid: int) -> float | None:
     """CPU time (user + system) of another process, from /proc."""
     try:
@@ -559,10 +569,19 @@ def run(args) -> dict:
                     record.setdefault("ideal_seconds", {})[str(number)] = round(ideal, 2)
                     for name in order:
                         farm_cpu = _proc_cpu_seconds(farm.process.pid)
+                        busy = _machine_busy_seconds()
                         result = workers[name].cycle(number)
                         after = _proc_cpu_seconds(farm.process.pid)
+                        busy_after = _machine_busy_seconds()
                         if farm_cpu is not None and after is not None:
                             result["farm_cpu_seconds"] = round(after - farm_cpu, 2)
+                        if busy is not None and busy_after is not None:
+                            # everything else the machine did meanwhile: other processes (and,
+                            # for PostgreSQL, its server); much more than a second or two means
+                            # the figure was disturbed
+                            result["other_cpu_seconds"] = round(
+                                busy_after - busy - result["cpu_seconds"]
+                                - result.get("farm_cpu_seconds", 0.0), 2)
                         expected_new = sum(changed.values()) if number == 2 else (
                             args.feeds * args.items)
                         problems = check(name.split(":")[0], number, result, feeds=args.feeds,
@@ -578,6 +597,7 @@ def run(args) -> dict:
                               f"{result['feeds_per_min']:8.0f} feeds/min  "
                               f"cpu {result['cpu_seconds']:6.1f} s  "
                               f"peak {result['peak_rss_mib']:6.0f} MiB  "
+                              f"other cpu {result.get('other_cpu_seconds', 0):5.1f} s  "
                               f"{'ok' if not problems else 'CHECK FAILED: ' + '; '.join(problems)}",
                               flush=True)
             finally:

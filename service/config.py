@@ -49,6 +49,10 @@ class Settings(BaseSettings):
     max_backoff_hours: float = Field(24.0, gt=0)
     unconditional_refetch_hours: float = Field(12.0, gt=0)
 
+    model_dir: Path | None = None
+    analysis_tick_seconds: float = Field(30.0, gt=0)
+    analysis_batch_size: int = Field(200, ge=1)
+
     @field_validator("metrics_allowed_networks")
     @classmethod
     def _valid_networks(cls, value: str) -> str:

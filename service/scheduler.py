@@ -8,6 +8,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from service.analysis.runner import AnalysisRunner
 from service.clock import Clock
 from service.collect.cycle import Collector
 from service.config import Settings
@@ -20,13 +21,15 @@ log = logging.getLogger(__name__)
 
 
 class ServiceScheduler:
-    """The background work of one instance: the collect tick (more jobs join in later issues)."""
+    """The background work of one instance: the collect and analysis ticks."""
 
-    def __init__(self, *, engine: Engine, settings: Settings, clock: Clock, metrics: Metrics):
+    def __init__(self, *, engine: Engine, settings: Settings, clock: Clock, metrics: Metrics,
+                 analysis: AnalysisRunner | None = None):
         self.engine = engine
         self.settings = settings
         self.clock = clock
         self.collector = Collector(engine=engine, settings=settings, clock=clock, metrics=metrics)
+        self.analysis = analysis
         self._scheduler = AsyncIOScheduler(timezone=UTC)
         self._sources_mtime: float | None = None
 
@@ -36,6 +39,12 @@ class ServiceScheduler:
             self.collect_tick, "interval", seconds=self.settings.collect_tick_seconds,
             id="collect", name="collect due sources", max_instances=1, coalesce=True,
             next_run_time=datetime.now(UTC), misfire_grace_time=None)
+        if self.analysis is not None:
+            # a plain function: APScheduler runs it in a worker thread, off the event loop
+            self._scheduler.add_job(
+                self.analyze_tick, "interval", seconds=self.settings.analysis_tick_seconds,
+                id="analyze", name="analyse stored items", max_instances=1, coalesce=True,
+                next_run_time=datetime.now(UTC), misfire_grace_time=None)
         self._scheduler.start()
         return self
 
@@ -69,6 +78,17 @@ class ServiceScheduler:
         if report.added or report.changed or report.disabled:
             log.info("sources synced: %d added, %d changed, %d disabled",
                      len(report.added), len(report.changed), len(report.disabled))
+
+    def analyze_tick(self) -> None:
+        """Analyse the items that wait for it (new ones, and any left by a crash)."""
+        try:
+            report = self.analysis.run(self.engine, self.clock.now())
+        except Exception:
+            log.exception("analysis tick failed; the next tick tries again")
+            return
+        if report.analysed or report.failed:
+            log.info("analysed %d items: %d relevant, %d failed, %d new stories",
+                     report.analysed, report.relevant, report.failed, report.stories_new)
 
     async def collect_tick(self) -> None:
         """One tick: pick up edits of sources.yaml, then refresh the due sources."""

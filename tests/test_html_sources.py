@@ -183,3 +183,52 @@ def test_a_list_selector_that_matches_nothing_is_a_selector_error(engine, settin
         assert session.get(Source, "intact").last_error_class is None
     assert not items_of(engine, "redesigned")
     assert len(items_of(engine, "intact")) == 3
+
+
+def test_a_slow_item_page_is_retried_and_a_gone_one_is_stored_from_the_list(engine, settings,
+                                                                            clock, site):
+    state = {"status": 503}
+    url = serve_site(site, pages={"post_3101.html": NOTICE, "post_3090.html": NOTICE})
+    site.route(f"{BASE}content/post_3098.html",
+               lambda request: Reply(state["status"], ARTICLE.encode(), HTML))
+    install_sources(engine, settings, clock, "sources:\n" + html_source("zhyj", url))
+
+    [first] = run_cycles(engine, settings, clock)
+    titles = [i.title for i in items_of(engine, "zhyj")]
+    assert first.new_items == 2 and "关于开展岁末年初安全生产大检查的通知" not in titles
+
+    state["status"] = 200
+    [second] = run_cycles(engine, settings, clock)
+    assert second.new_items == 1
+    stored = items_of(engine, "zhyj")[-1]
+    assert stored.title == "关于开展岁末年初安全生产大检查的通知"
+    assert stored.content.startswith("各区人民政府（管委会），市安委会各成员单位：")
+    # the content hash covers the page's text, not the title alone
+    from service.collect.entries import content_hash
+
+    assert stored.content_hash == content_hash(stored.title, stored.content)
+
+
+def test_an_item_page_that_is_gone_does_not_hold_its_entry_back(engine, settings, clock, site):
+    url = serve_site(site, pages={"post_3101.html": NOTICE, "post_3090.html": NOTICE})
+    install_sources(engine, settings, clock, "sources:\n" + html_source("zhyj", url))
+    [report] = run_cycles(engine, settings, clock)  # post_3098.html answers 404
+    assert report.new_items == 3
+    gone = [i for i in items_of(engine, "zhyj") if i.title.startswith("关于开展岁末年初")]
+    assert len(gone) == 1
+
+
+def test_truncated_titles_and_dates_glued_to_titles():
+    from datetime import UTC, datetime
+
+    from service.collect.html_list import parse_list_page
+    from service.sources.schema import HtmlSelectors
+
+    page = ('<ul class="l"><li><a href="/a.html" title="关于做好冬春季森林防火工作的通知">'
+            '关于做好冬春季森林防...</a></li>'
+            '<li><a href="/b.html">应急管理部部署寒潮防御工作2026-11-25</a></li></ul>')
+    entries = parse_list_page(page, url="http://127.0.0.1/", now=datetime.now(UTC),
+                              selectors=HtmlSelectors(list="ul.l li", title="a", link="a"))
+    assert [e.title for e in entries] == ["关于做好冬春季森林防火工作的通知",
+                                          "应急管理部部署寒潮防御工作"]
+    assert entries[1].published_at.isoformat() == "2026-11-24T16:00:00+00:00"

@@ -6,7 +6,8 @@ from fastapi import FastAPI
 from sqlalchemy import Engine
 
 from service import __version__
-from service.api import health, items, sources
+from service.analysis.runner import AnalysisRunner
+from service.api import classify, health, items, sources
 from service.clock import Clock, SystemClock
 from service.config import Settings
 from service.db import make_engine
@@ -33,7 +34,8 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app.state.engine = engine
     app.state.clock = clock or SystemClock()
     app.state.metrics = Metrics(engine)
-    for module in (health, sources, items):
+    app.state.analysis = AnalysisRunner(settings)
+    for module in (health, sources, items, classify):
         app.include_router(module.router)
     return app
 

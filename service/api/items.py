@@ -10,9 +10,20 @@ from sqlmodel import select
 
 from service.api.deps import CurrentUser, SessionDep
 from service.api.pagination import decode_cursor, encode_cursor
-from service.models import AnalysisState, Item, ItemPublic, ItemSummary
+from service.models import (
+    AnalysisPublic,
+    AnalysisState,
+    Item,
+    ItemAnalysis,
+    ItemPublic,
+    ItemSummary,
+)
 
 router = APIRouter(prefix="/api/v1/items", tags=["items"])
+
+
+class ItemDetail(ItemPublic):
+    analysis: AnalysisPublic | None = None
 
 
 class ItemPage(BaseModel):
@@ -28,6 +39,9 @@ def list_items(
     source: Annotated[str | None, Query(max_length=64)] = None,
     since: Annotated[datetime | None, Query(description="fetched at or after (ISO 8601)")] = None,
     analysis_state: AnalysisState | None = None,
+    topic: Annotated[str | None, Query(max_length=32, description="analysed topic")] = None,
+    relevant: Annotated[bool | None, Query(description="analysed as relevant or not")] = None,
+    level: Annotated[str | None, Query(pattern="^(blue|yellow|orange|red)$")] = None,
     cursor: str | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> ItemPage:
@@ -46,6 +60,14 @@ def list_items(
         query = query.where(Item.fetched_at >= since)
     if analysis_state:
         query = query.where(Item.analysis_state == analysis_state)
+    if topic is not None or relevant is not None or level is not None:
+        query = query.join(ItemAnalysis, ItemAnalysis.item_id == Item.id)
+        if topic:
+            query = query.where(ItemAnalysis.topic == topic)
+        if relevant is not None:
+            query = query.where(ItemAnalysis.relevant == relevant)
+        if level:
+            query = query.where(ItemAnalysis.level == level)
     if (before := decode_cursor(cursor)) is not None:
         query = query.where(Item.id < before)
     rows = list(session.exec(query.order_by(Item.id.desc()).limit(limit + 1)).all())
@@ -57,10 +79,12 @@ def list_items(
     )
 
 
-@router.get("/{item_id}", response_model=ItemPublic)
-def get_item(item_id: int, session: SessionDep, user: CurrentUser) -> Item:
-    """One item with its full text."""
+@router.get("/{item_id}", response_model=ItemDetail)
+def get_item(item_id: int, session: SessionDep, user: CurrentUser) -> ItemDetail:
+    """One item with its full text and, once analysed, its analysis."""
     item = session.get(Item, item_id)
     if item is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"条目 {item_id} 不存在")
-    return item
+    analysis = session.get(ItemAnalysis, item_id)
+    public = ItemPublic.model_validate(item, from_attributes=True)
+    return ItemDetail(**dict(public), analysis=analysis.model_dump() if analysis else None)

@@ -47,6 +47,7 @@ from service.metrics import Metrics
 log = logging.getLogger(__name__)
 
 PARSE_POOL_MIN_SOURCES = 16  # smaller cycles parse in the event loop: a pool would not pay off
+PARSE_NICENESS = 10  # added to the parsing processes' nice value
 STORE_BATCH_MAX = 100  # refreshes stored in one transaction at most
 STORE_LINGER_SECONDS = 0.2  # while many refreshes are still to come, gather them this long
 STORE_LINGER_MIN_PENDING = 16  # "many"; the last ones of a cycle are stored without waiting
@@ -234,7 +235,10 @@ class Collector:
         context = multiprocessing.get_context(method)
         if method == "forkserver":
             context.set_forkserver_preload(["service.collect.refresh"])
-        self._parse_pool = ProcessPoolExecutor(max_workers=self.parse_workers, mp_context=context)
+        # the parsers run at a lower priority: the event loop must get a core the moment it
+        # needs one, or fetching stalls while they are busy; they take whatever CPU is left
+        self._parse_pool = ProcessPoolExecutor(max_workers=self.parse_workers, mp_context=context,
+                                               initializer=os.nice, initargs=(PARSE_NICENESS,))
         log.info("parsing in %d worker process(es) (%s)", self.parse_workers, method)
         return self._parse_pool
 

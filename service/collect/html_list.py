@@ -1,5 +1,6 @@
 """Entries read off the list page of a site without a feed, by the CSS selectors in sources.yaml."""
 
+import re
 from datetime import datetime
 from urllib.parse import urljoin
 
@@ -29,15 +30,14 @@ def parse_list_page(text: str, *, url: str, selectors: HtmlSelectors, now: datet
         if not href or href.strip().lower().startswith(("javascript:", "#", "mailto:")):
             continue
         title_node = _first(node, selectors.title)
-        title = element_text(title_node) if title_node is not None else ""
-        if title_node is not None and len(title) < 4 and title_node.get("title"):
-            title = title_node.get("title").strip()
+        title, trailing_date = _title(title_node, link_node)
         summary_node = _first(node, selectors.summary) if selectors.summary else None
         date_node = _first(node, selectors.date) if selectors.date else None
         summary = element_text(summary_node) if summary_node is not None else ""
-        published = parse_date(element_text(date_node), now=now) if date_node is not None else None
+        date_text = element_text(date_node) if date_node is not None else trailing_date
+        published = parse_date(date_text, now=now) if date_text else None
         entries.append(Entry(
-            title=" ".join((title or link_node.get("title") or "").split()),
+            title=title,
             url=urljoin(url, href.strip()),
             summary=summary,
             content=summary,
@@ -46,6 +46,27 @@ def parse_list_page(text: str, *, url: str, selectors: HtmlSelectors, now: datet
     if not entries:
         raise FeedError("selector", f"链接选择器 {selectors.link!r} 在列表条目中没有找到链接")
     return entries
+
+
+def _title(title_node, link_node) -> tuple[str, str | None]:
+    """The entry's title, and a date that list pages often glue onto its end.
+
+    A title cut short with an ellipsis on the page is taken from the ``title`` attribute,
+    which such sites fill with the whole title.
+    """
+    text = " ".join(element_text(title_node).split()) if title_node is not None else ""
+    attribute = next((n.get("title").strip() for n in (title_node, link_node)
+                      if n is not None and (n.get("title") or "").strip()), "")
+    if attribute and (len(text) < 4 or text.endswith(("…", "...", "..")) and len(attribute) > 4):
+        text = " ".join(attribute.split())
+    match = _TRAILING_DATE.search(text)
+    if match and match.start() >= 4:
+        return text[:match.start()].rstrip(), match.group(1)
+    return text, None
+
+
+_TRAILING_DATE = re.compile(
+    r"\s*[\[［(（]?(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)[\]］)）]?\s*$")
 
 
 def _first(node, selector: str):

@@ -14,7 +14,7 @@ import httpx
 
 from service.clock import Clock
 from service.collect.decode import DecodeError, decode_document
-from service.collect.entries import Entry, assign_keys
+from service.collect.entries import Entry, assign_keys, content_hash
 from service.collect.extract import extract_article
 from service.collect.feeds import FeedError, parse_feed
 from service.collect.fetcher import FetchError, FetchPolicy, HostLimits, HostPacer, fetch
@@ -161,7 +161,8 @@ async def refresh_source(source: SourceSnapshot, ctx: RefreshContext) -> Refresh
         else:
             entries = parsed.entries
             if config.full_text or config.kind is Kind.html:
-                await _complete_new_entries(entries, config, ctx, outcome)
+                deferred = await _complete_new_entries(entries, config, ctx, outcome)
+                entries = [e for e in entries if e.key not in deferred]
             outcome.entries = entries
     except FetchError as exc:
         outcome.status = exc.status
@@ -189,11 +190,18 @@ def _parse(text: str, url: str, config: SourceConfig, parsed: ParsedDocument, no
 
 
 async def _complete_new_entries(entries: list[Entry], config: SourceConfig, ctx: RefreshContext,
-                                outcome: RefreshOutcome) -> None:
-    """Fetch the article page of entries not stored yet and take its main text."""
+                                outcome: RefreshOutcome) -> set[str]:
+    """Fetch the article page of entries not stored yet and take its main text.
+
+    Returns the keys of entries to leave for the next refresh: those over the per-fetch limit
+    and those whose page failed for a passing reason (timeout, 5xx, rate limit), so an entry of
+    a site without a feed is never stored without its text just because its page was slow. A
+    page that is gone (4xx) or unreadable is final: the entry is stored with what the list had.
+    """
     known = await ctx.known_keys(config.id, [e.key for e in entries]) if ctx.known_keys else set()
     fresh = [e for e in entries if e.key not in known and e.url]
     selector = config.html.content if config.html else None
+    deferred = {e.key for e in fresh[ctx.item_pages_per_fetch:]}
     for entry in fresh[: ctx.item_pages_per_fetch]:
         await ctx.pacer.wait(entry.url)
         try:
@@ -202,14 +210,24 @@ async def _complete_new_entries(entries: list[Entry], config: SourceConfig, ctx:
             decoded = decode_document(page.body, http_charset=page.charset,
                                       override=config.encoding)
             text = extract_article(decoded.text, url=page.url, selector=selector)
-        except (FetchError, DecodeError) as exc:
+        except FetchError as exc:
+            outcome.warnings.append(f"item page {entry.url}: {exc}")
+            if exc.error_class not in PERMANENT_PAGE_ERRORS:
+                deferred.add(entry.key)
+            continue
+        except DecodeError as exc:
             outcome.warnings.append(f"item page {entry.url}: {exc}")
             continue
         if text:
             entry.content = text
-    skipped = len(fresh) - ctx.item_pages_per_fetch
-    if skipped > 0:
-        outcome.warnings.append(f"{skipped} item pages left for the summary only (per-fetch limit)")
+            entry.content_hash = content_hash(entry.title, text)
+    if deferred:
+        outcome.warnings.append(f"{len(deferred)} new entries left for the next refresh")
+    return deferred
+
+
+PERMANENT_PAGE_ERRORS = frozenset({"http_client_error", "too_large", "invalid_url", "empty",
+                                   "redirect_loop", "too_many_redirects"})
 
 
 def _fail(outcome: RefreshOutcome, error_class: str, message: str, *, retry_after=None) -> None:

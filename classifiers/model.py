@@ -1,0 +1,153 @@
+"""TF-IDF over jieba words and character n-grams, with calibrated linear models.
+
+One binary model says whether an item is relevant to the bureau; one per topic says whether the
+item is about that topic. Models are trained on token strings (words joined by spaces) so the
+saved artifact holds no tokenizer and stays small; the analyzer tokenizes before predicting.
+"""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy.sparse import hstack
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.svm import LinearSVC
+
+DEFAULT_PARAMS = {
+    "word_ngrams": [1, 2],
+    "char_ngrams": [2, 3],
+    "min_df": 2,
+    "max_features_words": 60000,
+    "max_features_chars": 120000,
+    "C": 0.5,
+    "calibration": "sigmoid",
+    "cv": 3,
+}
+
+
+def _split(text: str) -> list[str]:
+    return text.split()
+
+
+@dataclass
+class TextModel:
+    """Vectorizers and classifiers; ``topics`` names the columns of the topic models."""
+
+    params: dict
+    topics: list[str]
+    words: TfidfVectorizer
+    chars: TfidfVectorizer
+    relevance: CalibratedClassifierCV
+    topic_models: dict[str, CalibratedClassifierCV] = field(default_factory=dict)
+
+    def features(self, word_texts: list[str], raw_texts: list[str]):
+        """The sparse feature matrix of documents (words joined by spaces, and raw text)."""
+        return hstack([self.words.transform(word_texts), self.chars.transform(raw_texts)]).tocsr()
+
+    def predict(self, word_texts: list[str], raw_texts: list[str]):
+        """P(relevant) per document and P(topic) per document and topic."""
+        matrix = self.features(word_texts, raw_texts)
+        probabilities = self._compiled().probabilities(matrix)
+        names = ["__relevance__", *self.topic_models]
+        relevance = probabilities[:, 0]
+        topics = {t: probabilities[:, i] for i, t in enumerate(names) if i}
+        return matrix, relevance, topics
+
+    def _compiled(self) -> "_CompiledLinear":
+        if getattr(self, "_linear", None) is None:
+            self._linear = _CompiledLinear([self.relevance, *self.topic_models.values()])
+        return self._linear
+
+    def top_features(self, matrix, row: int, topic: str | None, limit: int = 5) -> list[str]:
+        """The word features that pushed document ``row`` most toward the topic (or relevance)."""
+        coef = self._mean_coef(topic)
+        if coef is None:
+            return []
+        start, end = matrix.indptr[row], matrix.indptr[row + 1]
+        columns = matrix.indices[start:end]
+        words = columns < len(self.words.vocabulary_)  # explain with words, not char n-grams
+        columns = columns[words]
+        scores = matrix.data[start:end][words] * coef[columns]
+        names = self._feature_names()
+        out = []
+        for position in np.argsort(-scores)[: limit * 2]:
+            name = names[columns[position]].replace(" ", "")
+            if scores[position] > 0 and len(name) >= 2 and not name.isdigit() and name not in out:
+                out.append(name)
+        return out[:limit]
+
+    def _mean_coef(self, topic: str | None):
+        cache = self.__dict__.setdefault("_coef_cache", {})
+        if topic not in cache:
+            model = self.topic_models.get(topic) if topic else self.relevance
+            cache[topic] = None if model is None else np.mean(
+                [c.estimator.coef_[0] for c in model.calibrated_classifiers_], axis=0)
+        return cache[topic]
+
+    def _feature_names(self) -> list[str]:
+        if not hasattr(self, "_names"):
+            self._names = list(self.words.get_feature_names_out()) + list(
+                self.chars.get_feature_names_out())
+        return self._names
+
+
+def fit_model(word_texts: list[str], raw_texts: list[str], relevant: list[bool],
+              topic_labels: list[list[str]], topics: list[str], params: dict | None = None
+              ) -> TextModel:
+    """Train the vectorizers, the relevance model and one model per topic seen in training."""
+    params = {**DEFAULT_PARAMS, **(params or {})}
+    words = TfidfVectorizer(tokenizer=_split, token_pattern=None, lowercase=False,
+                            ngram_range=tuple(params["word_ngrams"]), min_df=params["min_df"],
+                            max_features=params["max_features_words"], sublinear_tf=True)
+    chars = TfidfVectorizer(analyzer="char", ngram_range=tuple(params["char_ngrams"]),
+                            min_df=params["min_df"], max_features=params["max_features_chars"],
+                            sublinear_tf=True)
+    matrix = hstack([words.fit_transform(word_texts), chars.fit_transform(raw_texts)]).tocsr()
+    model = TextModel(params=params, topics=list(topics), words=words, chars=chars,
+                      relevance=_classifier(params).fit(matrix, np.array(relevant, dtype=int)))
+    for topic in topics:
+        target = np.array([topic in labels for labels in topic_labels], dtype=int)
+        if target.sum() >= params["cv"] and (len(target) - target.sum()) >= params["cv"]:
+            model.topic_models[topic] = _classifier(params).fit(matrix, target)
+    return model
+
+
+def _classifier(params: dict) -> CalibratedClassifierCV:
+    return CalibratedClassifierCV(LinearSVC(C=params["C"], class_weight="balanced",
+                                            random_state=0, max_iter=5000),
+                                  method=params["calibration"], cv=params["cv"])
+
+
+class _CompiledLinear:
+    """Calibrated linear models folded into one sparse product (same numbers, far fewer calls).
+
+    Each CalibratedClassifierCV averages, over its folds, sigmoid(A·(w·x + b) + B) of a LinearSVC;
+    stacking every fold's w lets one matrix product serve all models at once.
+    """
+
+    def __init__(self, models: list[CalibratedClassifierCV]):
+        weights, intercepts, slopes, offsets, owners = [], [], [], [], []
+        for index, model in enumerate(models):
+            for fold in model.calibrated_classifiers_:
+                weights.append(fold.estimator.coef_[0])
+                intercepts.append(fold.estimator.intercept_[0])
+                calibrator = fold.calibrators[0]
+                slopes.append(calibrator.a_)
+                offsets.append(calibrator.b_)
+                owners.append(index)
+        self.weights = np.vstack(weights).T
+        self.intercepts = np.array(intercepts)
+        self.slopes = np.array(slopes)
+        self.offsets = np.array(offsets)
+        self.owners = np.array(owners)
+        self.models = len(models)
+
+    def probabilities(self, matrix) -> np.ndarray:
+        """Documents × models matrix of calibrated probabilities."""
+        decisions = matrix @ self.weights + self.intercepts
+        per_fold = 1.0 / (1.0 + np.exp(self.slopes * decisions + self.offsets))
+        out = np.zeros((matrix.shape[0], self.models))
+        counts = np.bincount(self.owners, minlength=self.models)
+        for column, owner in enumerate(self.owners):
+            out[:, owner] += per_fold[:, column]
+        return out / counts

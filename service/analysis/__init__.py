@@ -1,0 +1,1 @@
+"""The analysis step: stored items → classifiers → analyses and stories in the database."""
