@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from classifiers.numbers import NUMBER, parse_count, parse_number
 
 _N = rf"(?P<n>{NUMBER})"
-_WHO = r"\s*(?:人|名|位|个人)[^\s，。；、,;！？!?“”]{0,6}?"
+# between the count and the verb: a few characters of who (名工人, 位老人), but never another
+# number or a casualty word, so 3人死亡2人受伤 gives 2 injured, not 3
+_WHO = r"\s*(?:人|名|位|个人)[^\s，。；、,;！？!?“”\d零〇一二两三四五六七八九十百千万死亡伤]{0,6}?"
 _DEATH = (r"(?:当场|不幸|先后|已|均|经抢救无效|抢救无效|窒息|被烧|溺水|中毒)?"
           r"(?:死亡|遇难|罹难|身亡|丧生|殒命|丧命|溺亡|死去|殉职|不治)")
 _INJURY = (r"(?:不同程度|轻重不一|轻微)?(?:地)?"
@@ -30,6 +32,12 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("missing", re.compile(rf"{_N}{_WHO}{_MISSING}")),
     ("missing", re.compile(rf"(?:失联|失踪)(?:人数|人员|者){_UPDATE}{_N}")),
 ]
+# injuries listed by kind in one sentence add up: 1人重伤、4人轻伤、28人轻微伤 → 33
+_INJURY_KIND = re.compile(rf"{_N}{_WHO}(?:受)?(?P<kind>重伤|轻伤|轻微伤)")
+# one victim without a count: 致周某当场死亡, 女孩不幸身亡
+_ONE_DEATH = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千万人名位])(?:当场|不幸)(?:死亡|身亡|遇难)")
+_KILLED_N = re.compile(rf"(?:撞|烧|砸|压|炸|熏|淹|轧)死{_N}\s*(?:人|名)")
+_SENTENCE = re.compile(r"[^。！？!?\n]+")
 _NONE_HURT = re.compile(r"(?:无|没有|未造成|未有|未发生|未致)(?:人员)?(?:伤亡|死亡)")
 _LOSS = re.compile(
     rf"(?:直接)?经济损失(?:约|达|超过|超|近|共计|合计|为|逾|高达|估计|初步估算|约为)*"
@@ -69,6 +77,19 @@ def extract_casualties(text: str) -> Casualties:
             count = parse_count(match["n"])
             if count is not None and count < 100_000:
                 _raise(found, kind, count, match.group(0))
+    for match in _KILLED_N.finditer(text):
+        if (count := parse_count(match["n"])) is not None:
+            _raise(found, "deaths", count, match.group(0))
+    if found.deaths == 0 and (match := _ONE_DEATH.search(text)):
+        _raise(found, "deaths", 1, match.group(0))
+    for sentence in _SENTENCE.findall(text):
+        by_kind: dict[str, int] = {}
+        for match in _INJURY_KIND.finditer(sentence):
+            count = parse_count(match["n"])
+            if count is not None:
+                by_kind[match["kind"]] = max(by_kind.get(match["kind"], 0), count)
+        if len(by_kind) > 1:
+            _raise(found, "injured", sum(by_kind.values()), sentence.strip()[:40])
     return found
 
 

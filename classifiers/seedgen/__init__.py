@@ -1,7 +1,4 @@
-"""Seed training corpus of the classifiers: our own invented news, generated deterministically.
-
-`python -m classifiers.seedgen` writes `classifiers/data/seed/corpus.jsonl` and prints the counts.
-"""
+"""Seed training corpus of the classifiers: our own invented news, generated deterministically."""
 
 import json
 import re
@@ -43,10 +40,17 @@ def buckets() -> list[Bucket]:
         hand_disasters,
         hand_irrelevant_a,
         hand_irrelevant_b,
+        hand_irrelevant_c,
+        hand_irrelevant_d,
         hand_nature,
         hand_social,
+        irrelevant_business,
+        irrelevant_daily,
+        irrelevant_markets,
         irrelevant_media,
         irrelevant_public,
+        irrelevant_science,
+        irrelevant_sports,
         mass,
         opinion,
         petition,
@@ -72,9 +76,14 @@ def buckets() -> list[Bucket]:
                hs.PETITION + hs.PETITION_MULTI),
         Bucket("ideological_security", True, 44, opinion.IDEOLOGY_SCENARIOS, hs.IDEOLOGY),
     ]
-    kinds = {**irrelevant_media.KINDS, **irrelevant_public.KINDS}
+    kinds = {kind: scenarios
+             for module in (irrelevant_markets, irrelevant_sports, irrelevant_media,
+                            irrelevant_science, irrelevant_business, irrelevant_public,
+                            irrelevant_daily)
+             for kind, scenarios in module.KINDS.items()}
     handwritten = {name.lower(): items
-                   for module in (hand_irrelevant_a, hand_irrelevant_b)
+                   for module in (hand_irrelevant_a, hand_irrelevant_b, hand_irrelevant_c,
+                                  hand_irrelevant_d)
                    for name, items in vars(module).items()
                    if name.isupper() and isinstance(items, list)}
     irrelevant = [Bucket(f"irr-{kind}", False, IRRELEVANT_PER_KIND, scenarios,

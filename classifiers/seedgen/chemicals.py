@@ -1,9 +1,8 @@
-"""Hazardous-chemical stories (危险化学品): plant explosions and fires, leaks, tankers, gas,
-fireworks, inspections and drills."""
+"""Hazardous-chemical stories (危险化学品): blasts, fires, leaks, tankers, gas, fireworks, checks."""
 
 from random import Random
 
-from classifiers.seedgen import vocab
+from classifiers.seedgen import vocab_events, vocab_numbers
 from classifiers.seedgen.core import Scenario, Slots
 
 HAZ = ("hazardous_chemicals",)
@@ -36,19 +35,19 @@ FIREWORKS = ("烟花爆竹仓库", "烟花爆竹生产企业", "非法烟花爆�
 
 
 def _plant(rng: Random) -> Slots:
-    s = vocab.base(rng, who="工人", dead_max=4, injured_max=15, none_share=0.3)
+    s = vocab_events.base(rng, who="工人", dead_max=4, injured_max=15, none_share=0.3)
     chem, smell = rng.choice(CHEMICALS)
     s.update(plant=rng.choice(PLANTS), spot=rng.choice(PLANT_SPOTS), chem=chem, smell=smell,
              trucks=str(rng.randint(8, 60)), crew=str(rng.randint(40, 300)),
-             radius=vocab.rounded(rng, 1, 8) + "公里",
-             evac=vocab.rounded(rng, 30, 3000))
+             radius=vocab_numbers.rounded(rng, 1, 8) + "公里",
+             evac=vocab_numbers.rounded(rng, 30, 3000))
     if s["zhuhai"] and rng.random() < 0.6:
         s.update(place="珠海高栏港经济区化工园区", loc="高栏港")
     return s
 
 
 def _tanker(rng: Random) -> Slots:
-    s = vocab.base(rng, dead_max=2, injured_max=6, none_share=0.6)
+    s = vocab_events.base(rng, dead_max=2, injured_max=6, none_share=0.6)
     tanker, cargo = rng.choice(TANKERS)
     if rng.random() < 0.6:
         s.update(spot=f"{s['highway']}{rng.randint(5, 400)}公里处", spot_head=s["highway"])
@@ -60,7 +59,7 @@ def _tanker(rng: Random) -> Slots:
 
 
 def _gas(rng: Random) -> Slots:
-    s = vocab.base(rng, dead_max=3, injured_max=20, none_share=0.2)
+    s = vocab_events.base(rng, dead_max=3, injured_max=20, none_share=0.2)
     s.update(site=rng.choice(GAS_SITES), gas=rng.choice(GAS_KINDS),
              cause=rng.choice(("燃气管道老化泄漏", "液化气钢瓶阀门泄漏", "燃气软管脱落",
                                "违规使用液化气", "燃气灶具故障", "施工挖断燃气管道")))
@@ -68,13 +67,13 @@ def _gas(rng: Random) -> Slots:
 
 
 def _fireworks(rng: Random) -> Slots:
-    s = vocab.base(rng, dead_max=4, injured_max=8, none_share=0.25)
+    s = vocab_events.base(rng, dead_max=4, injured_max=8, none_share=0.25)
     s.update(works=rng.choice(FIREWORKS), boxes=str(rng.randint(20, 900)))
     return s
 
 
 def _check(rng: Random) -> Slots:
-    s = vocab.base(rng)
+    s = vocab_events.base(rng)
     chem, _ = rng.choice(CHEMICALS)
     s.update(firms=str(rng.randint(12, 400)), hazards=str(rng.randint(20, 1200)),
              trucks=str(rng.randint(30, 900)), chem=chem, plant=rng.choice(PLANTS),

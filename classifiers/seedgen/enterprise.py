@@ -1,9 +1,8 @@
-"""Large-enterprise stories (大型企业): accidents and fires at big employers, inspections,
-interviews of their managers, resumption of work."""
+"""Large-enterprise stories (大型企业): accidents, fires, inspections, interviews, work resuming."""
 
 from random import Random
 
-from classifiers.seedgen import vocab
+from classifiers.seedgen import vocab_numbers
 from classifiers.seedgen.core import Scenario, Slots
 from classifiers.seedgen.safety import work_slots
 
@@ -42,9 +41,9 @@ def _big(rng: Random) -> Slots:
     s["event"], s["event_lead"] = rng.choice(BIG_EVENTS)
     big, shops = rng.choice(BIG_COMPANIES)
     s.update(big=big, shop=rng.choice(shops),
-             staff=vocab.rounded(rng, 1500, 30000), firms=str(rng.randint(12, 260)),
-             total_staff=vocab.rounded(rng, 20000, 400000),
-             hazards=str(rng.randint(30, 900)), days=vocab.num(rng, rng.randint(3, 30)))
+             staff=vocab_numbers.rounded(rng, 1500, 30000), firms=str(rng.randint(12, 260)),
+             total_staff=vocab_numbers.rounded(rng, 20000, 400000),
+             hazards=str(rng.randint(30, 900)), days=vocab_numbers.num(rng, rng.randint(3, 30)))
     return s
 
 

@@ -2,7 +2,7 @@
 
 from random import Random
 
-from classifiers.seedgen import vocab
+from classifiers.seedgen import vocab_events, vocab_numbers, vocab_places
 from classifiers.seedgen.core import Scenario, Slots
 
 FIRE = ("fire",)
@@ -37,37 +37,37 @@ STATUS = (
 
 
 def _building(rng: Random) -> Slots:
-    s = vocab.base(rng, none_share=0.45)
+    s = vocab_events.base(rng, none_share=0.45)
     s.update(site=rng.choice(BUILDINGS), cause=rng.choice(CAUSES), burned=rng.choice(BURNED),
              advice=rng.choice(ADVICE), floor=f"{rng.randint(2, 28)}楼",
-             trucks=vocab.num(rng, rng.randint(3, 15)), crew=str(rng.randint(15, 80)),
-             area=vocab.rounded(rng, 10, 400), evac=str(rng.randint(8, 120)),
-             station=vocab.short_name(s["area"]) + "消防救援大队")
+             trucks=vocab_numbers.num(rng, rng.randint(3, 15)), crew=str(rng.randint(15, 80)),
+             area=vocab_numbers.rounded(rng, 10, 400), evac=str(rng.randint(8, 120)),
+             station=vocab_places.short_name(s["area"]) + "消防救援大队")
     return s
 
 
 def _works(rng: Random) -> Slots:
-    s = vocab.base(rng, who="工人", none_share=0.55)
+    s = vocab_events.base(rng, who="工人", none_share=0.55)
     s.update(site=rng.choice(WORKS), cause=rng.choice(CAUSES), burned=rng.choice(BURNED),
              trucks=str(rng.randint(6, 40)), crew=str(rng.randint(30, 200)),
-             area=vocab.rounded(rng, 300, 9000), advice=rng.choice(ADVICE),
+             area=vocab_numbers.rounded(rng, 300, 9000), advice=rng.choice(ADVICE),
              height=rng.choice(("数公里外", "几公里外", "很远处", "附近高速公路上")))
     return s
 
 
 def _forest(rng: Random) -> Slots:
-    s = vocab.base(rng, who="扑火队员", none_share=0.7, dead_max=3, injured_max=4)
+    s = vocab_events.base(rng, who="扑火队员", none_share=0.7, dead_max=3, injured_max=4)
     s.update(mountain=rng.choice(("林区", "山林", "山场", "林场", "国有林场", "山上", "草场",
                                   "自然保护区外围", "荒山")),
-             status=rng.choice(STATUS), crew=vocab.rounded(rng, 80, 1500),
-             hectare=vocab.rounded(rng, 3, 300), mu=vocab.rounded(rng, 20, 2000),
+             status=rng.choice(STATUS), crew=vocab_numbers.rounded(rng, 80, 1500),
+             hectare=vocab_numbers.rounded(rng, 3, 300), mu=vocab_numbers.rounded(rng, 20, 2000),
              cause=rng.choice(("祭祀用火", "农事用火", "雷击", "野外吸烟", "焚烧秸秆", "输电线路故障")),
-             copters=vocab.num(rng, rng.randint(1, 6)))
+             copters=vocab_numbers.num(rng, rng.randint(1, 6)))
     return s
 
 
 def _vehicle(rng: Random) -> Slots:
-    s = vocab.base(rng, none_share=0.75, dead_max=2, injured_max=6)
+    s = vocab_events.base(rng, none_share=0.75, dead_max=2, injured_max=6)
     if rng.random() < 0.5:
         s.update(spot=f"{s['highway']}{rng.randint(12, 300)}公里处", spot_head=s["highway"])
     else:
@@ -87,11 +87,11 @@ VENUES = (
 
 
 def _check(rng: Random) -> Slots:
-    s = vocab.base(rng)
+    s = vocab_events.base(rng)
     venue, people = rng.choice(VENUES)
     s.update(venue=venue, who=people, hazards=str(rng.randint(12, 480)),
-             units=str(rng.randint(20, 900)), people=vocab.rounded(rng, 100, 2500),
-             seconds=vocab.num(rng, rng.randint(3, 8)),
+             units=str(rng.randint(20, 900)), people=vocab_numbers.rounded(rng, 100, 2500),
+             seconds=vocab_numbers.num(rng, rng.randint(3, 8)),
              issue=rng.choice(("消防通道被占用", "灭火器过期", "安全出口上锁", "疏散指示标志损坏",
                                "电动车违规充电", "消防栓无水")),
              season=rng.choice(("冬春", "夏季", "岁末年初", "节前", "秋冬季")))

@@ -1,77 +1,15 @@
-"""Flood and drought stories (防汛抗旱, 三防): rain, typhoons, rivers, landslides, drought,
-warnings, drills; the flood stories that need relief supplies are labelled with both."""
+"""Flood and drought stories (防汛抗旱, 三防); those that need relief supplies carry both labels."""
 
-from random import Random
-
-from classifiers.seedgen import vocab
-from classifiers.seedgen.core import Scenario, Slots
-
-FLOOD = ("flood_drought",)
-FLOOD_RELIEF = ("flood_drought", "relief_supplies")
-
-TYPHOON_NAMES = ("青鸾", "海鹰", "白鹭", "云雀", "赤鲸", "石斑", "银杏", "玉兰", "雪雁", "金鲳",
-                 "海螺", "竹蜻")
-LEVELS = ("Ⅳ级", "Ⅲ级", "Ⅱ级", "四级", "三级")
-COLORS = ("蓝色", "黄色", "橙色", "红色")
-RIVERS = {
-    "广东": ("西江", "北江", "东江", "韩江"), "广西": ("西江", "柳江", "郁江", "桂江"),
-    "湖南": ("湘江", "资水", "沅江", "澧水"), "江西": ("赣江", "抚河", "信江", "修河"),
-    "湖北": ("汉江", "长江", "清江"), "四川": ("岷江", "嘉陵江", "沱江", "涪江"),
-    "重庆": ("长江", "嘉陵江", "乌江"), "贵州": ("乌江", "清水江"), "安徽": ("淮河", "长江", "水阳江"),
-    "江苏": ("长江", "淮河", "秦淮河"), "浙江": ("钱塘江", "瓯江", "曹娥江"),
-    "福建": ("闽江", "九龙江", "晋江"), "河南": ("淮河", "沙颍河", "卫河"), "河北": ("滹沱河", "漳河", "滦河"),
-    "山东": ("沂河", "沭河", "小清河"), "山西": ("汾河", "沁河"), "陕西": ("渭河", "汉江", "无定河"),
-    "甘肃": ("白龙江", "渭河", "洮河"), "黑龙江": ("松花江", "嫩江"), "吉林": ("松花江", "饮马河"),
-    "辽宁": ("辽河", "浑河", "太子河"), "北京": ("永定河", "拒马河"), "天津": ("海河", "蓟运河"),
-    "上海": ("黄浦江",), "云南": ("南盘江", "金沙江"), "海南": ("南渡江", "万泉河"),
-}
-ZHUHAI_RIVERS = ("磨刀门水道", "黄杨河", "虎跳门水道", "鸡啼门水道")
-FLAT = ("天津", "上海")
-SUPPLIES = ("帐篷", "折叠床", "棉被", "棉大衣", "家庭应急包", "睡袋", "毛毯", "移动厕所",
-            "照明灯", "发电机", "冲锋舟", "饮用水", "方便食品")
-def _rain(rng: Random) -> Slots:
-    s = vocab.base(rng, none_share=0.7, dead_max=2, injured_max=4, missing_share=0.1,
-                   disaster=True)
-    s.update(mm=str(rng.randint(80, 420)), hours=vocab.num(rng, rng.randint(1, 12)),
-             roads=str(rng.randint(3, 60)), cars=str(rng.randint(5, 300)),
-             evac=vocab.rounded(rng, 50, 20000), color=rng.choice(COLORS[1:]),
-             level=rng.choice(LEVELS), ahead=rng.choice(("6", "12", "24", "48")),
-             river=rng.choice(ZHUHAI_RIVERS if s["zhuhai"] else RIVERS.get(s["prov"], ("境内河流",))),
-             depth=rng.choice(("没过膝盖", "没过车轮", "齐腰深", "近1米", "半米多")))
-    return s
-
-
-def _slope(rng: Random) -> Slots:
-    s = _rain(rng)
-    while s["prov"] in FLAT:
-        s = _rain(rng)
-    return s
-
-
-def _typhoon(rng: Random) -> Slots:
-    s = _rain(rng)
-    s.update(vocab.coastal_place(rng))
-    s.update(typhoon=f"“{rng.choice(TYPHOON_NAMES)}”", no=f"第{rng.randint(1, 22)}号台风",
-             force=str(rng.randint(10, 16)), boats=vocab.rounded(rng, 200, 8000),
-             speed=str(rng.randint(28, 52)))
-    return s
-
-
-def flood_slots(rng: Random) -> Slots:
-    """Flood slots: rain, river, evacuation and supply numbers."""
-    s = _rain(rng)
-    s.update(over=f"{rng.randint(1, 350) / 100:.2f}米", sites=str(rng.randint(3, 90)),
-             supplies="、".join(rng.sample(SUPPLIES, 3)), pieces=vocab.rounded(rng, 500, 60000),
-             people=vocab.rounded(rng, 1000, 300000))
-    return s
-
-
-def _drought(rng: Random) -> Slots:
-    s = flood_slots(rng)
-    s.update(days=str(rng.randint(40, 160)), crops=str(rng.randint(2, 60)),
-             thirsty=vocab.rounded(rng, 2000, 90000), pct=str(rng.randint(30, 90)))
-    return s
-
+from classifiers.seedgen.core import Scenario
+from classifiers.seedgen.flood_slots import (
+    FLOOD,
+    FLOOD_RELIEF,
+    drought_slots,
+    flood_slots,
+    rain_slots,
+    slope_slots,
+    typhoon_slots,
+)
 
 _RAIN_BODY = (
     ("受强降雨影响，{roads}条道路出现积水，部分路段积水{depth}。",
@@ -87,7 +25,7 @@ _RAIN_BODY = (
      "三防部门提醒，市民尽量减少外出，不要涉水通行，远离低洼地带和危险边坡。"),
 )
 RAIN = Scenario(
-    "rainstorm", FLOOD, _rain,
+    "rainstorm", FLOOD, rain_slots,
     heads=(
         "{loc}遭遇强降雨 多处路段积水",
         "{loc}暴雨致城区内涝，车辆泡水",
@@ -112,7 +50,7 @@ RAIN = Scenario(
 )
 
 TYPHOON = Scenario(
-    "typhoon", FLOOD, _typhoon,
+    "typhoon", FLOOD, typhoon_slots,
     heads=(
         "台风{typhoon}登陆{loc} 风力达{force}级",
         "{no}{typhoon}逼近 {loc}启动防风{level}应急响应",
@@ -201,7 +139,7 @@ RIVER_RELIEF = Scenario(
 )
 
 LANDSLIDE = Scenario(
-    "landslide", FLOOD, _slope,
+    "landslide", FLOOD, slope_slots,
     heads=(
         "{loc}发生山体滑坡 {cas_head}",
         "{loc}突发泥石流，[房屋被埋|道路中断]",
@@ -228,7 +166,7 @@ LANDSLIDE = Scenario(
 )
 
 DROUGHT = Scenario(
-    "drought", FLOOD, _drought,
+    "drought", FLOOD, drought_slots,
     heads=(
         "{loc}旱情持续 {crops}万亩农作物受旱",
         "{loc}启动抗旱{level}应急响应",
@@ -258,7 +196,7 @@ DROUGHT = Scenario(
 )
 
 DROUGHT_RELIEF = Scenario(
-    "drought_relief", FLOOD_RELIEF, _drought,
+    "drought_relief", FLOOD_RELIEF, drought_slots,
     heads=(
         "{loc}调拨抗旱物资 保障群众饮水",
         "{loc}旱区送水保障{thirsty}人饮水",
@@ -294,7 +232,7 @@ _WARNING_BODY = (
      "相关部门将根据雨情发展，适时调整应急响应级别。"),
 )
 RAIN_WARNING = Scenario(
-    "rain_warning", FLOOD, _rain,
+    "rain_warning", FLOOD, rain_slots,
     heads=(
         "{loc}气象台发布暴雨{color}预警",
         "暴雨{color}预警生效中！{loc}部分地区将有大暴雨",
@@ -311,7 +249,7 @@ RAIN_WARNING = Scenario(
 )
 
 RESPONSE = Scenario(
-    "response", FLOOD, _typhoon,
+    "response", FLOOD, typhoon_slots,
     heads=(
         "{city}三防指挥部启动防汛{level}应急响应",
         "{loc}启动防风{level}应急响应",
@@ -326,7 +264,7 @@ RESPONSE = Scenario(
 )
 
 TYPHOON_WARNING = Scenario(
-    "typhoon_warning", FLOOD, _typhoon,
+    "typhoon_warning", FLOOD, typhoon_slots,
     heads=(
         "{loc}发布台风{color}预警 [请做好防御|提醒市民减少外出]",
         "{no}{typhoon}生成 {loc}发布台风{color}预警",

@@ -1,5 +1,4 @@
-"""Handwritten one-off items for fire, production safety, hazardous chemicals and large
-enterprises: invented events, written once each, so the corpus is not purely templated."""
+"""Handwritten one-off items for fire, production safety, hazardous chemicals, big enterprises."""
 
 from classifiers.seedgen.core import hand
 

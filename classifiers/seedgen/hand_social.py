@@ -1,5 +1,4 @@
-"""Handwritten one-off items for mass incidents, online opinion, petitions and complaints,
-and ideological security (deliberately few and mild)."""
+"""Handwritten one-off items for mass incidents, online opinion, petitions, ideological security."""
 
 from classifiers.seedgen.core import hand
 

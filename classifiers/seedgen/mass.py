@@ -1,9 +1,8 @@
-"""Mass-incident stories (群体性事件): wage protests, strikes, homeowners, villagers, drivers,
-accident families, clashes, sit-ins, group petitions, drills."""
+"""Mass-incident stories (群体性事件): wage protests, strikes, homeowners, villagers, sit-ins, drills."""
 
 from random import Random
 
-from classifiers.seedgen import vocab
+from classifiers.seedgen import vocab_events, vocab_numbers
 from classifiers.seedgen.core import Scenario, Slots
 
 MASS = ("mass_incident",)
@@ -30,17 +29,17 @@ VILLAGE_SITES = ("镇政府门口", "村委会门口", "施工现场", "政府�
 
 
 def _people(rng: Random) -> Slots:
-    s = vocab.base(rng)
+    s = vocab_events.base(rng)
     reason, short = rng.choice(GRIEVANCES)
     house, house_short = rng.choice(HOUSING)
     s.update(
         crowd=rng.choice(("数十名", "上百名", "二三十名", "近百名", "三四十名", "多名", "几十名")),
-        employer=rng.choice(EMPLOYERS), months=vocab.num(rng, rng.randint(2, 8)),
-        wages=vocab.amount_wan(rng, 20, 600), reason=reason, short=short, house=house,
+        employer=rng.choice(EMPLOYERS), months=vocab_numbers.num(rng, rng.randint(2, 8)),
+        wages=vocab_numbers.amount_wan(rng, 20, 600), reason=reason, short=short, house=house,
         house_short=house_short, driver=rng.choice(DRIVERS), factory=rng.choice(FACTORIES),
         wsite=rng.choice(WORK_SITES), hsite=rng.choice(HOUSE_SITES), gsite=rng.choice(GOV_SITES),
         vsite=rng.choice(VILLAGE_SITES), time=s["day"],
-        hours=vocab.num(rng, rng.randint(2, 9)),
+        hours=vocab_numbers.num(rng, rng.randint(2, 9)),
         official=rng.choice(("当地政府", "属地街道", "镇党委政府", "区委区政府", "相关部门")),
     )
     return s

@@ -2,7 +2,7 @@
 
 from random import Random
 
-from classifiers.seedgen import vocab
+from classifiers.seedgen import vocab_events, vocab_numbers
 from classifiers.seedgen.core import Scenario, Slots
 
 OPINION = ("online_opinion",)
@@ -31,7 +31,7 @@ DISPUTES = (
 
 
 def _rumour(rng: Random) -> Slots:
-    s = vocab.base(rng)
+    s = vocab_events.base(rng)
     rumour, short = rng.choice(RUMOURS)
     s.update(rumour=rumour, short=short, platform=rng.choice(PLATFORMS),
              reads=rng.choice(("十余万", "数十万", "上百万", "数万", "超过50万")),
@@ -44,12 +44,12 @@ def _rumour(rng: Random) -> Slots:
 
 
 def _dispute(rng: Random, topics: tuple[str, ...]) -> Slots:
-    s = vocab.base(rng)
+    s = vocab_events.base(rng)
     options = [d for d in DISPUTES if d[0] == topics]
     _, event, point, agency = rng.choice(options)
     s.update(event=event, point=point, agency=agency, platform=rng.choice(PLATFORMS),
              reads=rng.choice(("十余万", "数十万", "上百万", "数万")),
-             hours=vocab.num(rng, rng.randint(2, 20)))
+             hours=vocab_numbers.num(rng, rng.randint(2, 20)))
     return s
 
 
@@ -205,7 +205,7 @@ OPINION_SCENARIOS = (
 
 
 def _ideology(rng: Random) -> Slots:
-    s = vocab.base(rng)
+    s = vocab_events.base(rng)
     s["place"] = s["city"] if s["city"].endswith(("州", "盟")) else s["city"] + "市"
     s.update(accounts=str(rng.randint(3, 80)), posts=str(rng.randint(20, 2000)),
              platform=rng.choice(PLATFORMS),

@@ -1,9 +1,8 @@
-"""Petition and complaint stories (来信来访、举报投诉): hotline tickets, reports of hazards,
-letters and visits, reporting rewards."""
+"""Petition and complaint stories (来信来访、举报投诉): hotline tickets, hazard reports, letters, visits."""
 
 from random import Random
 
-from classifiers.seedgen import vocab
+from classifiers.seedgen import vocab_events, vocab_numbers
 from classifiers.seedgen.core import Scenario, Slots
 
 PETITION = ("petition_complaint",)
@@ -44,7 +43,7 @@ ISSUES = (
 
 
 def _issue(rng: Random) -> Slots:
-    s = vocab.base(rng)
+    s = vocab_events.base(rng)
     topics, where, issue, short, agency, reply, why, safety = rng.choice(ISSUES)
     channels = ["12345热线", "市民热线", "政务服务便民热线", "网络问政平台", "领导信箱", "信访窗口"]
     if safety:
@@ -53,7 +52,7 @@ def _issue(rng: Random) -> Slots:
     s.update(issue=issue, short=short, agency=agency, reply=reply, why=why,
              where=where.format(community=s["community"], village=s["village"], road=s["road"]),
              agency_full=city + agency, channel=rng.choice(channels),
-             days=vocab.num(rng, rng.randint(2, 15)),
+             days=vocab_numbers.num(rng, rng.randint(2, 15)),
              count=str(rng.randint(30, 4000)), pct=str(rng.randint(90, 100)),
              reward=f"{rng.choice((500, 1000, 2000, 3000, 5000, 10000))}元",
              topics="|".join(topics))

@@ -1,11 +1,11 @@
-"""Relief-supply stories (救灾物资): earthquakes and other natural disasters needing relief,
-allocations, shelters, reserves, drills and donations."""
+"""Relief-supply stories (救灾物资): disasters needing relief, allocations, shelters, stocks, gifts."""
 
 from random import Random
 
-from classifiers.seedgen import vocab
+from classifiers.seedgen import vocab_events, vocab_numbers, vocab_places
 from classifiers.seedgen.core import Scenario, Slots
-from classifiers.seedgen.flood import FLOOD_RELIEF, RIVER_RELIEF, SUPPLIES, flood_slots
+from classifiers.seedgen.flood import RIVER_RELIEF
+from classifiers.seedgen.flood_slots import FLOOD_RELIEF, SUPPLIES, flood_slots
 
 RELIEF = ("relief_supplies",)
 
@@ -20,15 +20,15 @@ OTHER_DISASTERS = (
 
 
 def _quake(rng: Random) -> Slots:
-    s = vocab.base(rng, dead_max=3, injured_max=30, none_share=0.55, missing_share=0.02,
-                   disaster=True)
+    s = vocab_events.base(rng, dead_max=3, injured_max=30, none_share=0.55, missing_share=0.02,
+                          disaster=True)
     mag = rng.choice((3.1, 3.5, 3.8, 4.0, 4.2, 4.6, 4.9, 5.0, 5.2, 5.5, 5.8, 6.0, 6.2, 6.6, 6.8))
     s.update(mag=f"{mag:.1f}", depth=str(rng.randint(8, 30)),
-             houses=vocab.rounded(rng, 30, 9000), tents=vocab.rounded(rng, 200, 20000),
-             supplies="、".join(rng.sample(SUPPLIES, 3)), pieces=vocab.rounded(rng, 2000, 80000),
-             rescuers=vocab.rounded(rng, 100, 3000), people=vocab.rounded(rng, 500, 90000))
+             houses=vocab_numbers.rounded(rng, 30, 9000), tents=vocab_numbers.rounded(rng, 200, 20000),
+             supplies="、".join(rng.sample(SUPPLIES, 3)), pieces=vocab_numbers.rounded(rng, 2000, 80000),
+             rescuers=vocab_numbers.rounded(rng, 100, 3000), people=vocab_numbers.rounded(rng, 500, 90000))
     if s["zhuhai"]:
-        s.update(vocab.place(rng, zhuhai_share=0.0))
+        s.update(vocab_places.place(rng, zhuhai_share=0.0))
     return s
 
 
@@ -37,7 +37,7 @@ def _other(rng: Random) -> Slots:
     what, disaster, damage, quote = rng.choice(OTHER_DISASTERS)
     s.update(what=what, disaster=disaster, damage=damage, quote=quote,
              crops=str(rng.randint(1, 40)),
-             loss_yuan="直接经济损失约" + vocab.amount_wan(rng, 300, 9000))
+             loss_yuan="直接经济损失约" + vocab_numbers.amount_wan(rng, 300, 9000))
     return s
 
 
