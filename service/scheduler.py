@@ -39,6 +39,9 @@ class ServiceScheduler:
             self.collect_tick, "interval", seconds=self.settings.collect_tick_seconds,
             id="collect", name="collect due sources", max_instances=1, coalesce=True,
             next_run_time=datetime.now(UTC), misfire_grace_time=None)
+        self._scheduler.add_job(
+            self.trend_tick, "cron", minute=1, id="trends", name="score completed hours for trends",
+            max_instances=1, coalesce=True, misfire_grace_time=None)
         if self.analysis is not None:
             # a plain function: APScheduler runs it in a worker thread, off the event loop
             self._scheduler.add_job(
@@ -89,6 +92,19 @@ class ServiceScheduler:
         if report.analysed or report.failed:
             log.info("analysed %d items: %d relevant, %d failed, %d new stories",
                      report.analysed, report.relevant, report.failed, report.stories_new)
+
+    def trend_tick(self) -> None:
+        """Score the hours completed since the last pass (bursts become events)."""
+        from service.analysis.trends import update_trends
+
+        try:
+            with Session(self.engine) as session:
+                report = update_trends(session, now=self.clock.now())
+        except Exception:
+            log.exception("trend tick failed; the next tick catches up on the missed hours")
+            return
+        for trend in report.trends or []:
+            log.info("trending: %s count %d z %.1f", trend.key[0], trend.count, trend.z)
 
     async def collect_tick(self) -> None:
         """One tick: pick up edits of sources.yaml, then refresh the due sources."""
