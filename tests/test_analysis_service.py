@@ -11,7 +11,7 @@ from service.analysis.stories import StoryStore
 from service.analysis.worker import analyze_pending
 from service.api.app import create_app
 from service.models import AnalysisState, Item, ItemAnalysis, Role, Story
-from service.users import create_user, issue_token
+from tests.collecting import api_headers
 from tests.conftest import install_sources
 
 NEWS = [
@@ -97,12 +97,7 @@ def test_a_restart_resumes_where_the_last_run_stopped(engine, settings, clock, a
 def test_items_api_filters_by_topic_and_shows_the_analysis(engine, settings, clock, analyzer):
     ids = add_news(engine, settings, clock)
     analyze_pending(engine=engine, analyzer=analyzer, stories=StoryStore(), now=clock.now())
-    with Session(engine) as session:
-        user = create_user(session=session, name="分析员", role=Role.analyst, division=None,
-                           now=clock.now())
-        token = issue_token(session=session, user=user, now=clock.now())
-        session.commit()
-    headers = {"Authorization": f"Bearer {token}"}
+    headers = api_headers(engine, clock, "分析员", Role.analyst)
     app = create_app(settings, engine=engine, clock=clock)
     with TestClient(app) as client:
         floods = client.get("/api/v1/items", params={"topic": "flood_drought"}, headers=headers)

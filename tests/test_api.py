@@ -8,7 +8,7 @@ from sqlmodel import Session
 
 from service.api.app import create_app
 from service.models import Item, Role, Source
-from service.users import create_user, issue_token
+from tests.collecting import api_headers
 from tests.conftest import install_sources
 
 
@@ -23,12 +23,6 @@ def client(app):
         yield test_client
 
 
-def token_for(engine, clock, name="值班员甲", role=Role.duty) -> dict:
-    with Session(engine) as session:
-        user = create_user(session=session, name=name, role=role, division=None, now=clock.now())
-        token = issue_token(session=session, user=user, now=clock.now())
-        session.commit()
-    return {"Authorization": f"Bearer {token}"}
 
 
 def add_items(engine, settings, clock, count: int) -> None:
@@ -58,7 +52,7 @@ def test_api_requires_a_valid_token(client, engine, clock):
     assert response.headers["www-authenticate"] == "Bearer"
     bad = client.get("/api/v1/items", headers={"Authorization": "Bearer yq_nope"})
     assert bad.status_code == 401
-    assert client.get("/api/v1/items", headers=token_for(engine, clock)).status_code == 200
+    assert client.get("/api/v1/items", headers=api_headers(engine, clock)).status_code == 200
 
 
 def test_sources_show_health(client, engine, settings, clock):
@@ -69,19 +63,19 @@ def test_sources_show_health(client, engine, settings, clock):
         source.last_error_class, source.last_error_message = "timeout", "读取超时（20 秒）"
         source.down_since = clock.now()
         session.commit()
-    response = client.get("/api/v1/sources", headers=token_for(engine, clock))
+    response = client.get("/api/v1/sources", headers=api_headers(engine, clock))
     body = {s["id"]: s for s in response.json()}
     assert body["zh-news"]["is_down"] and body["zh-news"]["consecutive_failures"] == 6
     assert body["zh-news"]["last_error_message"] == "读取超时（20 秒）"
     assert body["zh-news"]["down_since"].startswith("2026-11-26T02:00:00")
     assert not body["gd-news"]["is_down"]
-    down = client.get("/api/v1/sources?down=true", headers=token_for(engine, clock, "乙"))
+    down = client.get("/api/v1/sources?down=true", headers=api_headers(engine, clock, "乙"))
     assert [s["id"] for s in down.json()] == ["zh-news"]
 
 
 def test_items_filters_and_cursor_pagination(client, engine, settings, clock):
     add_items(engine, settings, clock, 25)
-    headers = token_for(engine, clock)
+    headers = api_headers(engine, clock)
     seen, cursor = [], None
     while True:
         params = {"limit": 10} | ({"cursor": cursor} if cursor else {})
@@ -105,7 +99,7 @@ def test_items_filters_and_cursor_pagination(client, engine, settings, clock):
 
 def test_item_detail_and_bad_requests(client, engine, settings, clock):
     add_items(engine, settings, clock, 1)
-    headers = token_for(engine, clock)
+    headers = api_headers(engine, clock)
     item = client.get("/api/v1/items/1", headers=headers).json()
     assert item["content"] == "正文" and item["analysis_state"] == "pending"
     missing = client.get("/api/v1/items/999", headers=headers)
@@ -133,12 +127,12 @@ def test_revoked_token_and_inactive_user_are_refused(client, engine, clock):
 
     from service.models import ApiToken, User
 
-    headers = token_for(engine, clock)
+    headers = api_headers(engine, clock)
     with Session(engine) as session:
         session.exec(select(ApiToken)).one().revoked_at = clock.now()
         session.commit()
     assert client.get("/api/v1/items", headers=headers).status_code == 401
-    headers = token_for(engine, clock, name="领导", role=Role.leader)
+    headers = api_headers(engine, clock, name="领导", role=Role.leader)
     with Session(engine) as session:
         session.exec(select(User).where(User.name == "领导")).one().active = False
         session.commit()

@@ -5,14 +5,13 @@ import time
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlmodel import Session
 from typer.testing import CliRunner
 
 import classifiers
 from service.api.app import create_app
 from service.cli import app as cli
 from service.models import Role
-from service.users import create_user, issue_token
+from tests.collecting import api_headers
 
 DOCS = [
     {"id": "a", "title": "珠海高新区唐家湾镇一厂房发生火灾 2人受伤",
@@ -52,12 +51,7 @@ def test_cli_classify_streams_json_lines_in_order(tmp_path):
 
 
 def test_api_classify_matches_the_cli(engine, settings, clock):
-    with Session(engine) as session:
-        user = create_user(session=session, name="分析员", role=Role.analyst, division=None,
-                           now=clock.now())
-        token = issue_token(session=session, user=user, now=clock.now())
-        session.commit()
-    headers = {"Authorization": f"Bearer {token}"}
+    headers = api_headers(engine, clock, "分析员", Role.analyst)
     with TestClient(create_app(settings, engine=engine, clock=clock)) as client:
         response = client.post("/api/v1/classify", json=DOCS, headers=headers)
         assert response.status_code == 200

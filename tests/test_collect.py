@@ -4,8 +4,8 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from service.models import Event, Item, Source
-from tests.collecting import run_cycles
+from service.models import Event
+from tests.collecting import items_of, run_cycles, source_row
 from tests.conftest import install_sources
 from tests.servers import Reply, etag_feed
 
@@ -16,15 +16,6 @@ def fixture(name: str) -> bytes:
     return (FIXTURES / name).read_bytes()
 
 
-def items_of(engine, source_id: str) -> list[Item]:
-    with Session(engine) as session:
-        return list(session.exec(select(Item).where(Item.source_id == source_id)
-                                 .order_by(Item.id)).all())
-
-
-def source_row(engine, source_id: str) -> Source:
-    with Session(engine) as session:
-        return session.get(Source, source_id)
 
 
 def test_every_feed_format_is_stored(engine, settings, clock, site):

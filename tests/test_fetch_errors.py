@@ -7,10 +7,8 @@ from email.utils import format_datetime
 from pathlib import Path
 
 import pytest
-from sqlmodel import Session, select
 
-from service.models import Item, Source
-from tests.collecting import run_cycles
+from tests.collecting import items_of, run_cycles, source_row
 from tests.conftest import install_sources
 from tests.servers import Reply
 
@@ -28,17 +26,6 @@ def sources_yaml(urls: dict[str, str], extra: str = "") -> str:
     return "sources:\n" + "\n".join(lines) + "\n"
 
 
-def items_of(engine, source_id: str) -> list[Item]:
-    """The stored items of a source, oldest first."""
-    with Session(engine) as session:
-        return list(session.exec(select(Item).where(Item.source_id == source_id)
-                                 .order_by(Item.id)).all())
-
-
-def source_row(engine, source_id: str) -> Source:
-    """The source's row as the collector left it."""
-    with Session(engine) as session:
-        return session.get(Source, source_id)
 
 
 def redirect(location: str, status: int = 302) -> Reply:

@@ -2,10 +2,10 @@
 
 from pathlib import Path
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from service.models import Item, Source
-from tests.collecting import run_cycles
+from service.models import Source
+from tests.collecting import items_of, run_cycles
 from tests.conftest import install_sources
 from tests.servers import Reply
 
@@ -35,12 +35,6 @@ def html_source(source_id: str, url: str, selectors: str = SELECTORS) -> str:
     return (f"  - {{id: {source_id}, name: 珠海市应急管理局, kind: html, url: '{url}', "
             f"html: {selectors}}}\n")
 
-
-def items_of(engine, source_id: str) -> list[Item]:
-    """The stored items of a source, in list-page order."""
-    with Session(engine) as session:
-        return list(session.exec(select(Item).where(Item.source_id == source_id)
-                                 .order_by(Item.id)).all())
 
 
 def item_page_hits(site) -> list:
