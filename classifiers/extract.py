@@ -35,7 +35,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 # injuries listed by kind in one sentence add up: 1人重伤、4人轻伤、28人轻微伤 → 33
 _INJURY_KIND = re.compile(rf"{_N}{_WHO}(?:受)?(?P<kind>重伤|轻伤|轻微伤)")
 # one victim without a count: 致周某当场死亡, 女孩不幸身亡
-_ONE_DEATH = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千万人名位])(?:当场|不幸)(?:死亡|身亡|遇难)")
+_ONE_DEATH = re.compile(
+    r"(?<![\d零〇一二两三四五六七八九十百千万人名位])(?:当场|不幸)(?:死亡|身亡|遇难)")
 _KILLED_N = re.compile(rf"(?:撞|烧|砸|压|炸|熏|淹|轧)死{_N}\s*(?:人|名)")
 _SENTENCE = re.compile(r"[^。！？!?\n]+")
 _NONE_HURT = re.compile(r"(?:无|没有|未造成|未有|未发生|未致)(?:人员)?(?:伤亡|死亡)")
