@@ -12,7 +12,7 @@ from classifiers.schemes import Scheme
 from classifiers.tokenize import Tokenizer
 
 MAX_TEXT_CHARS = 6000  # long pages add little evidence after this and cost jieba time
-CHAR_FEATURE_CHARS = 1000  # character n-grams read the title and lead, where the topic is
+CHAR_FEATURE_CHARS = 500  # character n-grams read the title and lead, where the topic is
 
 
 @dataclass
