@@ -50,3 +50,5 @@ def configure_logging(settings: Settings) -> None:
     """Log lines with time, level and logger at YQ_LOG_LEVEL."""
     logging.basicConfig(level=settings.log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # APScheduler logs every run of every job at INFO: noise for a tick every 30 s
+    logging.getLogger("apscheduler").setLevel(max(logging.WARNING, logging.root.level))
