@@ -46,6 +46,7 @@ class Analysis:
     negativity: float
     explanation: dict
     locality: str = "unknown"
+    place: str | None = None
     relevance: float = 0.0
     model_version: str = ""
     tokens: list[str] = field(default_factory=list, repr=False)
@@ -57,7 +58,7 @@ class Analysis:
             "level": self.level, "grade": self.grade, "casualties": self.casualties,
             "loss_yuan": self.loss_yuan, "places": self.places,
             "sensitivity": self.sensitivity, "negativity": self.negativity,
-            "explanation": self.explanation, "locality": self.locality,
+            "explanation": self.explanation, "locality": self.locality, "place": self.place,
             "relevance": self.relevance, "model_version": self.model_version,
         }
 
@@ -154,7 +155,8 @@ class Analyzer:
             casualties=casualties.as_dict(), loss_yuan=loss, places=place_match.places,
             sensitivity=round(sensitivity, 3), negativity=round(negativity, 3),
             explanation={"terms": list(dict.fromkeys(terms)), "rules": rules},
-            locality=locality.value, relevance=round(relevance, 3),
+            locality=locality.value, place=self.gazetteer.most_specific(place_match.places),
+            relevance=round(relevance, 3),
             model_version=self.meta.version, tokens=tokens,
         )
 

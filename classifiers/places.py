@@ -76,6 +76,12 @@ class Gazetteer:
                 aliases.setdefault(alias, name)
         return cls(places, aliases, **kwargs)
 
+    def most_specific(self, names: list[str]) -> str | None:
+        """The deepest of the named places (a town before its district); the first on a tie."""
+        if not names:
+            return None
+        return max(names, key=lambda n: (len(self.ancestors(n)), -names.index(n)))
+
     def aliases(self) -> list[str]:
         """Every name and alias the gazetteer knows."""
         return list(self._aliases)

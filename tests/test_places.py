@@ -29,5 +29,11 @@ def test_places_and_locality(gazetteer, text, places, locality):
     assert found.locality.value == locality
 
 
+def test_most_specific_place(gazetteer):
+    assert gazetteer.most_specific(["珠海市", "唐家湾镇", "珠海高新区"]) == "唐家湾镇"
+    assert gazetteer.most_specific(["广东省", "东莞市"]) == "东莞市"
+    assert gazetteer.most_specific([]) is None
+
+
 def test_ancestors(gazetteer):
     assert gazetteer.ancestors("唐家湾镇") == ["唐家湾镇", "珠海高新区", "珠海市", "广东省", "中国"]

@@ -99,7 +99,7 @@ def _store(session: Session, item: Item, source: Source, doc: dict, analysis, st
         topics=analysis.topics, level=analysis.level, grade=analysis.grade,
         deaths=analysis.casualties["deaths"], injured=analysis.casualties["injured"],
         missing=analysis.casualties["missing"], loss_yuan=analysis.loss_yuan,
-        places=analysis.places, place=analysis.places[-1] if analysis.places else None,
+        places=analysis.places, place=analysis.place,
         locality=analysis.locality, sensitivity=analysis.sensitivity,
         negativity=analysis.negativity, explanation=analysis.explanation, analyzed_at=now))
     item.analysis_state = AnalysisState.done

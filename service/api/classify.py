@@ -45,6 +45,7 @@ class ClassifyOut(BaseModel):
     negativity: float
     explanation: dict
     locality: str
+    place: str | None
     relevance: float
     model_version: str
 
