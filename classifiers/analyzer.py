@@ -22,6 +22,7 @@ class Document:
     text: str = ""
     source: str | None = None
     region: str | None = None
+    tier: str | None = None
     published_at: str | None = None
 
     @property
@@ -143,7 +144,8 @@ class Analyzer:
         negativity = _saturate(hits.score("negativity"), 4.0)
         labels = [t for t, _ in topics] if relevant else []
         level = decide_level(relevant=relevant, topics=labels, grade=grade, locality=locality,
-                             sensitivity=sensitivity, present=present, rules=rules)
+                             sensitivity=sensitivity, present=present, rules=rules,
+                             tier=doc.tier)
         terms = []
         for label in labels[:3]:
             terms += hits.terms(label)[:4] + scheme_topics.get(label, [])
@@ -168,7 +170,8 @@ def _saturate(score: float, scale: float) -> float:
 def _doc_fields(data: dict) -> dict:
     return {"id": str(data.get("id", "")), "title": data.get("title") or "",
             "text": data.get("text") or "", "source": data.get("source"),
-            "region": data.get("region"), "published_at": data.get("published_at")}
+            "region": data.get("region"), "tier": data.get("tier"),
+            "published_at": data.get("published_at")}
 
 
 def build_analyzer(model_dir: Path, *, data_dir: Path, cache_dir: Path | None = None):

@@ -38,7 +38,8 @@ def shift(level: str | None, steps: int) -> str | None:
 
 
 def decide_level(*, relevant: bool, topics: list[str], grade: str | None, locality: Locality,
-                 sensitivity: float, present: set[str], rules: list[str]) -> str | None:
+                 sensitivity: float, present: set[str], rules: list[str],
+                 tier: str | None = None) -> str | None:
     """blue/yellow/orange/red, or None when the item is not worth an alert."""
     if not relevant:
         return None
@@ -67,4 +68,9 @@ def decide_level(*, relevant: bool, topics: list[str], grade: str | None, locali
     if level is not None and sensitivity >= 0.6:
         level = shift(level, 1)
         rules.append("level:sensitivity>=0.6+1")
+    if level is not None and tier == "self-media" and not sensitive and grade != "特别重大":
+        # an unconfirmed post: one level lower until an official source reports it (the story
+        # then takes the higher level of that report)
+        level = shift(level, -1) or "blue"
+        rules.append("level:tier=self-media-1")
     return level

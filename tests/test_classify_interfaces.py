@@ -95,3 +95,13 @@ def test_train_writes_a_versioned_loadable_model(tmp_path):
     assert meta["version"] == folder.name and meta["author"] == "分析员"
     assert len(meta["data_hash"]) == 64 and meta["metrics"]["held_out"]["relevance"]["f1"] > 0.9
     assert classifiers.load(folder).version == meta["version"]
+
+
+def test_source_tier_weighs_in_the_level():
+    analyzer = classifiers.load()
+    text = {"title": "珠海高新区唐家湾镇一厂房发生火灾 3人死亡", "text": ""}
+    official, self_media = analyzer.analyze([{**text, "id": "o", "tier": "district"},
+                                             {**text, "id": "s", "tier": "self-media"}])
+    order = ["blue", "yellow", "orange", "red"]
+    assert order.index(self_media.level) == order.index(official.level) - 1
+    assert "level:tier=self-media-1" in self_media.explanation["rules"]

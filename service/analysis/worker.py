@@ -58,7 +58,8 @@ def _analyze_batch(session: Session, analyzer: Analyzer, stories: StoryStore, no
         return 0
     stories.sync(session, now=now)
     docs = [{"id": str(item.id), "title": item.title, "text": item.content or item.summary,
-             "source": source.id, "region": source.region} for item, source in rows]
+             "source": source.id, "region": source.region, "tier": source.tier}
+            for item, source in rows]
     try:
         analyses = analyzer.analyze(docs)
     except Exception:  # one bad item must not block the queue: retry them one by one
