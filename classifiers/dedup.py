@@ -104,7 +104,6 @@ class ShortTextIndex:
     def __init__(self, threshold: float = 0.5, num_perm: int = 128):
         self.num_perm = num_perm
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-        self._count = 0
 
     def signature(self, text: str) -> MinHash:
         """The MinHash of a text's character 2-grams."""
@@ -117,7 +116,6 @@ class ShortTextIndex:
     def add(self, key, signature: MinHash) -> None:
         """Index a signature under ``key`` (keys must be unique)."""
         self._lsh.insert(key, signature)
-        self._count += 1
 
     def query(self, signature: MinHash) -> list:
         """Keys whose estimated Jaccard similarity passes the threshold."""

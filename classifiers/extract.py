@@ -118,9 +118,6 @@ def extract_loss(text: str) -> float | None:
     return best
 
 
-GRADES = ("一般", "较大", "重大", "特别重大")
-
-
 def statutory_grade(casualties: Casualties,
                     loss_yuan: float | None) -> tuple[str | None, list[str]]:
     """The Art. 3 grade and the rules that decided it; None when nothing was hurt or lost."""

@@ -8,7 +8,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlmodel import Session
 
 from service.clock import Clock
-from service.models import Role, User
+from service.models import User
 from service.users import authenticate
 
 _bearer = HTTPBearer(auto_error=False, description="API token from `yuqing users add`")
@@ -49,13 +49,3 @@ def get_current_user(
 
 CurrentUser = Annotated[User, Depends(get_current_user)]
 
-
-def require_roles(*roles: Role):
-    """A dependency that lets only users with one of ``roles`` through (403 otherwise)."""
-
-    def check(user: CurrentUser) -> User:
-        if user.role not in roles:
-            raise HTTPException(status.HTTP_403_FORBIDDEN, "当前角色无权执行此操作")
-        return user
-
-    return Depends(check)

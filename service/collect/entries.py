@@ -1,7 +1,7 @@
 """Entries as the collector sees them, and the keys that make each one unique within a source."""
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -27,7 +27,6 @@ class Entry:
     key: str = ""
     content_hash: str = ""
     canonical_url: str | None = None
-    extras: dict = field(default_factory=dict)
 
 
 def canonical_url(url: str | None) -> str | None:
