@@ -52,6 +52,8 @@ class Settings(BaseSettings):
     model_dir: Path | None = None
     analysis_tick_seconds: float = Field(30.0, gt=0)
     analysis_batch_size: int = Field(200, ge=1)
+    escalation_tick_seconds: float = Field(10.0, gt=0)
+    relay_tick_seconds: float = Field(5.0, gt=0)
 
     @field_validator("metrics_allowed_networks")
     @classmethod

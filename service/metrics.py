@@ -5,7 +5,8 @@ from prometheus_client.core import GaugeMetricFamily
 from sqlalchemy import Engine, func, select
 from sqlmodel import Session
 
-from service.models import AnalysisState, Item, Source
+from service.models import AnalysisState, Item, Notification, OutboxStatus, Source
+from service.models.alerts import Alert, AlertStatus
 
 
 class Metrics:
@@ -26,6 +27,11 @@ class Metrics:
             "yq_items_stored", "New items stored", registry=self.registry)
         self.cycles = Counter(
             "yq_collect_cycles", "Collection cycles run", registry=self.registry)
+        self.notifications = Counter(
+            "yq_notifications", "Notification send attempts by channel type and result",
+            ["channel_type", "result"], registry=self.registry)
+        self.alerts_created = Counter(
+            "yq_alerts_created", "Alerts created", registry=self.registry)
         if engine is not None:
             self.registry.register(_DatabaseGauges(engine))
 
@@ -59,6 +65,19 @@ class _DatabaseGauges:
             pending = session.execute(
                 select(func.count()).select_from(Item)
                 .where(Item.analysis_state == AnalysisState.pending)).scalar_one()
+            outbox = dict(session.execute(
+                select(Notification.status, func.count()).where(Notification.status.in_(
+                    [OutboxStatus.pending, OutboxStatus.sending, OutboxStatus.dead]))
+                .group_by(Notification.status)).all())
+            open_alerts = session.execute(
+                select(func.count()).select_from(Alert)
+                .where(Alert.status != AlertStatus.resolved)).scalar_one()
+        outbox_gauge = GaugeMetricFamily("yq_outbox", "Notifications in the outbox by status",
+                                         labels=["status"])
+        for status in ("pending", "sending", "dead"):
+            outbox_gauge.add_metric([status], outbox.get(status, 0))
+        yield outbox_gauge
+        yield GaugeMetricFamily("yq_alerts_open", "Alerts not resolved", value=open_alerts)
         yield GaugeMetricFamily("yq_sources_down", "Enabled sources marked down", value=down)
         yield GaugeMetricFamily("yq_sources_enabled", "Enabled sources", value=enabled)
         yield GaugeMetricFamily("yq_items_pending_analysis", "Items waiting for analysis",

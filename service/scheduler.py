@@ -8,6 +8,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from service.alerts.runner import AlertPipeline
 from service.analysis.runner import AnalysisRunner
 from service.clock import Clock
 from service.collect.cycle import Collector
@@ -21,15 +22,20 @@ log = logging.getLogger(__name__)
 
 
 class ServiceScheduler:
-    """The background work of one instance: the collect and analysis ticks."""
+    """The background work of one instance: collect, analyse, alert, escalate, deliver.
+
+    Each step wakes the next as soon as it has produced work (new items → analysis → alerts →
+    relay), so an alert-worthy item is delivered within seconds, not at the next tick.
+    """
 
     def __init__(self, *, engine: Engine, settings: Settings, clock: Clock, metrics: Metrics,
-                 analysis: AnalysisRunner | None = None):
+                 analysis: AnalysisRunner | None = None, alerts: AlertPipeline | None = None):
         self.engine = engine
         self.settings = settings
         self.clock = clock
         self.collector = Collector(engine=engine, settings=settings, clock=clock, metrics=metrics)
         self.analysis = analysis
+        self.alerts = alerts
         self._scheduler = AsyncIOScheduler(timezone=UTC)
         self._sources_mtime: float | None = None
 
@@ -48,13 +54,31 @@ class ServiceScheduler:
                 self.analyze_tick, "interval", seconds=self.settings.analysis_tick_seconds,
                 id="analyze", name="analyse stored items", max_instances=1, coalesce=True,
                 next_run_time=datetime.now(UTC), misfire_grace_time=None)
+        if self.alerts is not None:
+            self._scheduler.add_job(
+                self.escalation_tick, "interval", seconds=self.settings.escalation_tick_seconds,
+                id="escalate", name="escalation steps, reminders, deadlines", max_instances=1,
+                coalesce=True, next_run_time=datetime.now(UTC), misfire_grace_time=None)
+            self._scheduler.add_job(
+                self.relay_tick, "interval", seconds=self.settings.relay_tick_seconds,
+                id="relay", name="send the outbox", max_instances=1, coalesce=True,
+                next_run_time=datetime.now(UTC), misfire_grace_time=None)
         self._scheduler.start()
         return self
 
     async def stop(self) -> None:
-        """Stop scheduling and release the HTTP client."""
+        """Stop scheduling and release the HTTP clients."""
         self._scheduler.shutdown(wait=False)
         await self.collector.aclose()
+        if self.alerts is not None:
+            await self.alerts.aclose()
+
+    def wake(self, job_id: str) -> None:
+        """Run a job now (thread-safe: APScheduler's asyncio wakeup goes through the loop)."""
+        try:
+            self._scheduler.modify_job(job_id, next_run_time=datetime.now(UTC))
+        except Exception:  # the job is not scheduled in this instance (e.g. no analyzer)
+            log.debug("cannot wake job %s", job_id, exc_info=True)
 
     def reload_sources(self) -> None:
         """Copy sources.yaml into the database when the file changed since the last look.
@@ -92,6 +116,46 @@ class ServiceScheduler:
         if report.analysed or report.failed:
             log.info("analysed %d items: %d relevant, %d failed, %d new stories",
                      report.analysed, report.relevant, report.failed, report.stories_new)
+        self.alert_step()
+
+    def alert_step(self) -> None:
+        """Turn new analyses and events into alerts; wake the relay when something is queued."""
+        if self.alerts is None:
+            return
+        try:
+            report = self.alerts.process()
+        except Exception:
+            log.exception("alert step failed; the analyses stay pending for the next tick")
+            return
+        if report.created or report.upgraded or report.events:
+            log.info("alerts: %d created, %d updated, %d upgraded, %d silenced, %d inhibited",
+                     report.created, report.updated, report.upgraded, report.silenced,
+                     report.inhibited)
+            self.wake("relay")
+
+    def escalation_tick(self) -> None:
+        """Fire due escalation steps, reminders and deadline checks; new events become alerts."""
+        self.alert_step()
+        try:
+            report = self.alerts.tick()
+        except Exception:
+            log.exception("escalation tick failed; the next tick fires what is due")
+            return
+        if report.notifications:
+            log.info("timers: %d escalations, %d reminders, %d deadlines breached",
+                     report.escalated, report.reminders, report.breached)
+            self.wake("relay")
+
+    async def relay_tick(self) -> None:
+        """Send the notifications that are due."""
+        try:
+            report = await self.alerts.deliver()
+        except Exception:
+            log.exception("relay failed; the notifications stay in the outbox")
+            return
+        if report.sent or report.dead or report.retried:
+            log.info("notifications: %d sent, %d in digests, %d to retry, %d dead",
+                     report.sent, report.digested, report.retried, report.dead)
 
     def trend_tick(self) -> None:
         """Score the hours completed since the last pass (bursts become events)."""
@@ -117,3 +181,7 @@ class ServiceScheduler:
         if report.sources:
             log.info("collected %d sources: %d new items, %d failures",
                      len(report.sources), report.new_items, report.failures)
+        if report.new_items and self.analysis is not None:
+            self.wake("analyze")
+        elif report.sources and self.alerts is not None:
+            self.wake("escalate")  # a source may have gone down or come back

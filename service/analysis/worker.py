@@ -102,7 +102,8 @@ def _store(session: Session, item: Item, source: Source, doc: dict, analysis, st
         missing=analysis.casualties["missing"], loss_yuan=analysis.loss_yuan,
         places=analysis.places, place=analysis.place,
         locality=analysis.locality, sensitivity=analysis.sensitivity,
-        negativity=analysis.negativity, explanation=analysis.explanation, analyzed_at=now))
+        negativity=analysis.negativity, explanation=analysis.explanation, analyzed_at=now,
+        alert_pending=bool(analysis.relevant and analysis.level)))
     item.analysis_state = AnalysisState.done
     item.analysis_error = None
     report.analysed += 1

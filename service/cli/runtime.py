@@ -52,17 +52,23 @@ def serve(
     if problem := require_current_schema(engine):
         raise fail(problem)
     clock = SystemClock()
+    routing = load_routing_or_exit(settings)
     from sqlmodel import Session
+
+    from service.alerts.runner import AlertPipeline
 
     with Session(engine) as session:
         sync_sources(session, sources_file, now=clock.now())
 
     async def start_scheduler(app):
+        alerts = AlertPipeline(engine=engine, routing=routing, clock=clock,
+                               metrics=app.state.metrics)
         scheduler = ServiceScheduler(engine=engine, settings=settings, clock=clock,
-                                     metrics=app.state.metrics, analysis=app.state.analysis)
+                                     metrics=app.state.metrics, analysis=app.state.analysis,
+                                     alerts=alerts)
         return await scheduler.start()
 
-    api = create_app(settings, engine=engine, clock=clock,
+    api = create_app(settings, engine=engine, clock=clock, routing=routing,
                      scheduler_factory=None if no_scheduler else start_scheduler)
     uvicorn.run(api, host=host or settings.host, port=port or settings.port,
                 log_level=settings.log_level.lower())
@@ -86,6 +92,7 @@ def collect(
     known = {s.id for s in sources_file.sources}
     if unknown := [s for s in source or [] if s not in known]:
         raise fail(f"unknown source id(s): {', '.join(unknown)}")
+    routing = load_routing_or_exit(settings)
     engine = engine_for(settings)
     clock = SystemClock()
     with Session(engine) as session:
@@ -93,6 +100,44 @@ def collect(
     report = asyncio.run(_collect_with_progress(engine, settings, clock, source or None))
     _print_cycle(report)
     _analyze_now(engine, settings, clock)
+    _alert_now(engine, routing, clock)
+
+
+def load_routing_or_exit(settings: Settings):
+    """routing.yaml loaded (with the link-signing key), or exit 2 naming file, line, field."""
+    from service.alerts.context import RoutingFile
+    from service.config import load_secret_key
+    from service.configfile import ConfigError
+
+    routing = RoutingFile(settings.routing, secret=load_secret_key(settings),
+                          public_url=settings.public_url)
+    try:
+        routing.load()
+    except ConfigError as exc:
+        raise fail(f"configuration error:\n{exc}") from None
+    return routing
+
+
+def _alert_now(engine, routing, clock) -> None:
+    """The alert steps of a foreground cycle: create and route alerts, fire due timers,
+    and send the notifications due (retries stay in the outbox for the service)."""
+    from service.alerts.runner import AlertPipeline
+
+    pipeline = AlertPipeline(engine=engine, routing=routing, clock=clock)
+    created = pipeline.process()
+    timers = pipeline.tick()
+
+    async def deliver():
+        try:
+            return await pipeline.deliver()
+        finally:
+            await pipeline.aclose()
+
+    sent = asyncio.run(deliver())
+    out().print(f"alerts: {created.created} created, {created.updated} updated, "
+                f"{created.upgraded} upgraded, {created.silenced} silenced; "
+                f"{timers.escalated} escalations; notifications: {sent.sent} sent, "
+                f"{sent.digested} in digests, {sent.retried} to retry, {sent.dead} dead")
 
 
 def _analyze_now(engine, settings: Settings, clock) -> None:

@@ -69,10 +69,13 @@ class ItemAnalysis(AnalysisBase, table=True):
         Index("ix_analyses_grade", "grade"),
         Index("ix_analyses_place", "place"),
         Index("ix_analyses_story_id", "story_id"),
+        Index("ix_analyses_alert_pending", "alert_pending"),
     )
 
     item_id: int = Field(primary_key=True, foreign_key="items.id")
     story_id: int | None = Field(default=None, foreign_key="stories.id")
+    # waiting for the alert step (relevant items with a level); cleared in its transaction
+    alert_pending: bool = False
 
 
 class AnalysisPublic(AnalysisBase):

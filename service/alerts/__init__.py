@@ -1,0 +1,1 @@
+"""Alerts: analyses and stories become alerts, routed, escalated and handled per the plan."""

@@ -1,0 +1,218 @@
+"""Analyses and operational events become alerts, in the transaction that consumes them.
+
+An analysis waits with ``alert_pending``; its story's alert is created or updated, its first
+step queued in the outbox, and the flag cleared, all in one commit, so a crash in the middle
+leaves the analysis pending and nothing half-done.
+"""
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine, select
+from sqlmodel import Session
+
+from service.alerts.context import AlertContext
+from service.alerts.escalation import fire_step, lock_alert
+from service.alerts.silences import active_silence
+from service.alerts.timeline import record
+from service.alerts.upgrade import apply_decision, inhibit_lower, inhibitor_of, upgrade
+from service.models import Alert, AlertItem, AlertKind, AlertStatus, Item, ItemAnalysis
+from service.routing.decide import LEVELS, AlertFacts, decide, raise_level
+
+log = logging.getLogger(__name__)
+
+
+def rank(level: str | None) -> int:
+    return LEVELS.index(level) + 1 if level in LEVELS else 0
+
+
+@dataclass
+class AlertReport:
+    analyses: int = 0
+    created: int = 0
+    updated: int = 0
+    upgraded: int = 0
+    silenced: int = 0
+    inhibited: int = 0
+    below_threshold: int = 0
+    events: int = 0
+
+
+def process_pending(engine: Engine, ctx: AlertContext, now: datetime, *,
+                    batch_size: int = 200) -> AlertReport:
+    """Turn every pending analysis and operational event into alert changes."""
+    report = AlertReport()
+    while True:
+        with Session(engine, expire_on_commit=False) as session:
+            done = _analyses_batch(session, ctx, now, batch_size, report)
+            session.commit()
+        if done < batch_size:
+            break
+    from service.alerts.operational import process_events
+
+    with Session(engine, expire_on_commit=False) as session:
+        process_events(session, ctx, now, report)
+        session.commit()
+    return report
+
+
+def _analyses_batch(session: Session, ctx: AlertContext, now: datetime, batch_size: int,
+                    report: AlertReport) -> int:
+    query = (select(ItemAnalysis).where(ItemAnalysis.alert_pending)
+             .order_by(ItemAnalysis.item_id).limit(batch_size))
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update(skip_locked=True)
+    rows = session.execute(query).scalars().all()
+    by_story: dict[object, list[ItemAnalysis]] = defaultdict(list)
+    for row in rows:
+        row.alert_pending = False
+        if row.relevant and row.level:
+            by_story[row.story_id or f"item:{row.item_id}"].append(row)
+    for key, analyses in by_story.items():
+        _story(session, ctx, key if isinstance(key, int) else None, analyses, now, report)
+    report.analyses += len(rows)
+    return len(rows)
+
+
+def _best(analyses: list[ItemAnalysis]) -> ItemAnalysis:
+    return max(analyses, key=lambda a: (rank(a.level), a.deaths + a.injured, a.relevance))
+
+
+def _story(session: Session, ctx: AlertContext, story_id: int | None,
+           analyses: list[ItemAnalysis], now: datetime, report: AlertReport) -> None:
+    alert = None
+    if story_id is not None:
+        found = session.execute(select(Alert.id).where(Alert.story_id == story_id)).scalar()
+        if found is not None:
+            alert = lock_alert(session, found)
+    if alert is None:
+        _create(session, ctx, story_id, analyses, now, report)
+    else:
+        _join(session, ctx, alert, analyses, now, report)
+
+
+def _facts(best: ItemAnalysis, level: str | None, at: datetime) -> AlertFacts:
+    return AlertFacts(kind=AlertKind.story, level=level, at=at, topic=best.topic,
+                      topics=tuple(t["label"] for t in best.topics), place=best.place,
+                      places=tuple(best.places), locality=best.locality,
+                      sensitivity=best.sensitivity)
+
+
+def pile_up(session: Session, ctx: AlertContext, place: str | None, topic: str | None,
+            now: datetime, exclude: int | None = None) -> list[str]:
+    """The topics piling up in ``place`` within the window (叠加), when there are enough."""
+    rule = ctx.config.alerts.pile_up
+    if not place or not topic or rule.raise_by <= 0:
+        return []
+    query = select(Alert.topic).where(
+        Alert.place == place, Alert.created_at >= now - timedelta(seconds=rule.window),
+        Alert.topic.is_not(None), Alert.kind == AlertKind.story).distinct()
+    if exclude is not None:
+        query = query.where(Alert.id != exclude)
+    topics = set(session.execute(query).scalars()) | {topic}
+    return sorted(topics) if len(topics) >= rule.min_topics else []
+
+
+def _create(session: Session, ctx: AlertContext, story_id: int | None,
+            analyses: list[ItemAnalysis], now: datetime, report: AlertReport) -> None:
+    best = _best(analyses)
+    raises, level = [], best.level
+    piled = pile_up(session, ctx, best.place, best.topic, now)
+    if piled:
+        raises.append("pile_up:" + "+".join(piled))
+        level = raise_level(level, ctx.config.alerts.pile_up.raise_by)
+    decision = decide(ctx.config, _facts(best, level, now), ctx.calendar)
+    if rank(decision.level) < rank(ctx.config.alerts.min_level):
+        report.below_threshold += 1
+        return
+    items = {a.item_id: a for a in analyses}
+    title = session.get(Item, best.item_id).title
+    alert = Alert(kind=AlertKind.story, status=AlertStatus.open, title=title or "（无标题）",
+                  summary=_summary(session, best.item_id), base_level=best.level,
+                  topic=best.topic, topics=[t["label"] for t in best.topics],
+                  place=best.place, locality=best.locality,
+                  deaths=max(a.deaths for a in analyses),
+                  injured=max(a.injured for a in analyses),
+                  missing=max(a.missing for a in analyses), item_count=len(items),
+                  story_id=story_id, created_at=now, updated_at=now, raises=raises)
+    session.add(alert)
+    session.flush()
+    alert.number = number_for(ctx, alert.id, now)
+    for item_id in items:
+        session.add(AlertItem(alert_id=alert.id, item_id=item_id, added_at=now))
+    record(session, alert.id, "created", at=now,
+           message=f"生成告警：{alert.title}（{len(items)}条报道）",
+           detail={"items": sorted(items), "base_level": best.level, "raises": raises,
+                   "analysis": {"item_id": best.item_id, "model": best.model_version,
+                                "explanation": best.explanation}})
+    apply_decision(session, alert, decision, now)
+    report.created += 1
+    start(session, ctx, alert, now, report)
+
+
+def start(session: Session, ctx: AlertContext, alert: Alert, now: datetime,
+          report: AlertReport) -> None:
+    """Send the first step, unless a silence or a higher alert on the same event holds it."""
+    silence = active_silence(session, ctx, alert, now)
+    if silence is not None:
+        alert.silenced_by, alert.next_due_at = silence
+        alert.step = 0
+        record(session, alert.id, "silenced", at=now,
+               message=f"被静默规则 {silence[0]} 静默，至 {silence[1].isoformat()}",
+               detail={"silence": silence[0], "until": silence[1].isoformat()})
+        report.silenced += 1
+        return
+    higher = inhibitor_of(session, ctx, alert, now)
+    if higher is not None:
+        alert.inhibited_by, alert.next_due_at = higher.id, None
+        record(session, alert.id, "inhibited", at=now,
+               message=f"同一事件已有更高级别告警 {higher.number}，本告警不再单独通知",
+               detail={"by": higher.id})
+        report.inhibited += 1
+        return
+    inhibit_lower(session, ctx, alert, now)
+    fire_step(session, ctx, alert, 0, at=now, now=now)
+
+
+def _join(session: Session, ctx: AlertContext, alert: Alert, analyses: list[ItemAnalysis],
+          now: datetime, report: AlertReport) -> None:
+    known = set(session.execute(select(AlertItem.item_id).where(AlertItem.alert_id == alert.id))
+                .scalars())
+    new = [a for a in analyses if a.item_id not in known]
+    for analysis in new:
+        session.add(AlertItem(alert_id=alert.id, item_id=analysis.item_id, added_at=now))
+    alert.item_count += len(new)
+    alert.deaths = max([alert.deaths] + [a.deaths for a in analyses])
+    alert.injured = max([alert.injured] + [a.injured for a in analyses])
+    alert.missing = max([alert.missing] + [a.missing for a in analyses])
+    alert.updated_at = now
+    if new:
+        record(session, alert.id, "item_added", at=now, message=f"新增{len(new)}条相关报道",
+               detail={"items": [a.item_id for a in new]})
+    report.updated += 1
+    best = _best(analyses)
+    if alert.status == AlertStatus.resolved or rank(best.level) <= rank(alert.base_level):
+        return
+    alert.base_level = best.level
+    level = raise_level(best.level, len(alert.raises))
+    decision = decide(ctx.config, _facts(best, level, now), ctx.calendar)
+    if rank(decision.level) > rank(alert.level):
+        upgrade(session, ctx, alert, decision, now, reason="新报道显示事态升级")
+        report.upgraded += 1
+
+
+def _summary(session: Session, item_id: int) -> str:
+    item = session.get(Item, item_id)
+    text = (item.summary or item.content or "").strip().replace("\n", " ")
+    return text[:200]
+
+
+def number_for(ctx: AlertContext, alert_id: int, now: datetime) -> str:
+    """The number people see: YQ-<local date>-<id>."""
+    return f"YQ-{now.astimezone(ZoneInfo(ctx.config.timezone)):%Y%m%d}-{alert_id:05d}"
+
+
+

@@ -1,0 +1,1 @@
+"""Notifications: channel adapters, messages, the outbox relay and acknowledgement links."""
