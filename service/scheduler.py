@@ -1,6 +1,7 @@
 """APScheduler jobs of the `serve` process. Every job has a name; timers live in the database."""
 
 import logging
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -49,6 +50,8 @@ class ServiceScheduler:
             self.trend_tick, "cron", minute=1, id="trends", name="score completed hours for trends",
             max_instances=1, coalesce=True, misfire_grace_time=None)
         if self.analysis is not None:
+            # load the model now, off the event loop, so the first items wait for nothing
+            threading.Thread(target=self._warm_up, name="analyzer-warm-up", daemon=True).start()
             # a plain function: APScheduler runs it in a worker thread, off the event loop
             self._scheduler.add_job(
                 self.analyze_tick, "interval", seconds=self.settings.analysis_tick_seconds,
@@ -72,6 +75,17 @@ class ServiceScheduler:
         await self.collector.aclose()
         if self.alerts is not None:
             await self.alerts.aclose()
+
+    def _warm_up(self) -> None:
+        try:
+            self.analysis.analyzer  # noqa: B018 (the property loads the model)
+        except Exception:
+            log.exception("the classifier model could not be loaded; analysis will retry")
+
+    def _landed(self, item) -> None:
+        """A source's entries are stored: analyse them now, not after the whole cycle."""
+        if item.saved.new_items and self.analysis is not None:
+            self.wake("analyze")
 
     def wake(self, job_id: str) -> None:
         """Run a job now (thread-safe: APScheduler's asyncio wakeup goes through the loop)."""
@@ -174,7 +188,7 @@ class ServiceScheduler:
         """One tick: pick up edits of sources.yaml, then refresh the due sources."""
         try:
             self.reload_sources()
-            report = await self.collector.run_cycle()
+            report = await self.collector.run_cycle(on_done=self._landed)
         except Exception:
             log.exception("collect tick failed; the next tick tries again")
             return

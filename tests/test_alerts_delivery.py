@@ -417,3 +417,24 @@ def test_two_instances_never_both_fire_a_step(engine, clock, receivers, tmp_path
     finally:
         first.close()
         second.close()
+
+
+def test_an_escalation_queued_before_the_ack_is_not_sent_after_it(driver, engine, clock,
+                                                                 receivers):
+    from service.alerts.workflow import acknowledge
+
+    ding, hook, smtp = receivers
+    with Session(engine) as session:
+        add_analysed_item(session, clock.now(), title="厂房起火", level="blue")
+    driver.cycle()
+    clock.advance(60)
+    driver.process()
+    driver.tick()  # the escalation to the principal is queued ...
+    with Session(engine) as session:  # ... and the leader acknowledges before it goes out
+        acknowledge(session, driver.pipe.routing.current(), 1, actor="分管副局长",
+                    now=clock.now())
+        session.commit()
+    report = driver.deliver()
+    assert report.skipped == 1
+    assert [r.body["at"]["atMobiles"] for r in ding.received] == [["13800000003"]]
+    assert statuses(engine).get("skipped") == 1

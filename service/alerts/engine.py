@@ -160,6 +160,7 @@ def start(session: Session, ctx: AlertContext, alert: Alert, now: datetime,
     if silence is not None:
         alert.silenced_by, alert.next_due_at = silence
         alert.step = 0
+        alert.deadline_due_at = None  # the clocks start when the silence ends
         record(session, alert.id, "silenced", at=now,
                message=f"被静默规则 {silence[0]} 静默，至 {silence[1].isoformat()}",
                detail={"silence": silence[0], "until": silence[1].isoformat()})
@@ -168,6 +169,7 @@ def start(session: Session, ctx: AlertContext, alert: Alert, now: datetime,
     higher = inhibitor_of(session, ctx, alert, now)
     if higher is not None:
         alert.inhibited_by, alert.next_due_at = higher.id, None
+        alert.deadline_due_at = None  # the higher alert carries the deadlines
         record(session, alert.id, "inhibited", at=now,
                message=f"同一事件已有更高级别告警 {higher.number}，本告警不再单独通知",
                detail={"by": higher.id})

@@ -129,6 +129,7 @@ def _due_step(session: Session, ctx: AlertContext, alert: Alert, now: datetime,
             alert.silenced_by, alert.next_due_at = silence
             return
         alert.silenced_by = None
+        restart_deadlines(alert, now)
         record(session, alert.id, "unsilenced", at=now, message="静默已到期，开始通知")
         report.unsilenced += 1
         alert.next_due_at = now
@@ -214,6 +215,18 @@ def duty_recipients(ctx: AlertContext) -> list:
     from service.alerts.recipients import people
 
     return people(ctx.config, list(ctx.config.roles.duty_officer))
+
+
+def restart_deadlines(alert: Alert, now: datetime) -> None:
+    """Deadlines not yet met count from ``now`` (the end of a silence)."""
+    deadlines = []
+    for deadline in alert.deadlines:
+        deadline = dict(deadline)
+        if not deadline.get("met_at") and not deadline.get("breached_at"):
+            deadline["due_at"] = (now + timedelta(seconds=deadline["seconds"])).isoformat()
+        deadlines.append(deadline)
+    alert.deadlines = deadlines
+    alert.deadline_due_at = next_deadline(deadlines)
 
 
 def next_deadline(deadlines: list[dict]) -> datetime | None:

@@ -129,6 +129,7 @@ def inhibit_lower(session: Session, ctx: AlertContext, alert: Alert, now: dateti
             continue
         other = lock_alert(session, other.id)
         other.inhibited_by, other.next_due_at = alert.id, None
+        other.deadline_due_at = other.reminder_due_at = None
         record(session, other.id, "inhibited", at=now,
                message=f"同一事件出现更高级别告警 {alert.number}，本告警停止单独通知",
                detail={"by": alert.id})

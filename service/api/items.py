@@ -3,13 +3,13 @@
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, status
+from fastapi import APIRouter, HTTPException, Path, Query, status
 from pydantic import BaseModel
 from sqlalchemy import or_
 from sqlmodel import select
 
 from service.api.deps import CurrentUser, SessionDep
-from service.api.pagination import decode_cursor, encode_cursor
+from service.api.pagination import MAX_ID, decode_cursor, encode_cursor
 from service.models import (
     AnalysisPublic,
     AnalysisState,
@@ -80,7 +80,8 @@ def list_items(
 
 
 @router.get("/{item_id}", response_model=ItemDetail)
-def get_item(item_id: int, session: SessionDep, user: CurrentUser) -> ItemDetail:
+def get_item(item_id: Annotated[int, Path(ge=1, le=MAX_ID)], session: SessionDep,
+             user: CurrentUser) -> ItemDetail:
     """One item with its full text and, once analysed, its analysis."""
     item = session.get(Item, item_id)
     if item is None:

@@ -6,6 +6,8 @@ import json
 
 from fastapi import HTTPException, status
 
+MAX_ID = 2**63 - 1  # the largest id a database column holds
+
 
 def encode_cursor(last_id: int) -> str:
     """A cursor that continues after ``last_id``."""
@@ -20,7 +22,7 @@ def decode_cursor(cursor: str | None) -> int | None:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         value = json.loads(raw)["before"]
-        if not isinstance(value, int):
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_ID:
             raise TypeError
         return value
     except (binascii.Error, ValueError, KeyError, TypeError):

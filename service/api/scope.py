@@ -62,14 +62,17 @@ def person_of(user: User, request: Request) -> str | None:
     for person_id, person in config.people.items():
         if person.user == user.name:
             return person_id
-    return user.name if user.name in config.people else None
+    person = config.people.get(user.name)
+    # a person linked by `user:` to another account is not also the account named like it
+    return user.name if person is not None and person.user is None else None
 
 
 def get_scope(user: CurrentUser, request: Request) -> Scope:
     everything = user.role in (Role.analyst, Role.admin) or (
         user.role == Role.duty and not user.division)
     return Scope(user=user, person=None if everything else person_of(user, request),
-                 division=user.division, everything=everything)
+                 division=user.division if user.role == Role.duty else None,
+                 everything=everything)
 
 
 ScopeDep = Annotated[Scope, Depends(get_scope)]

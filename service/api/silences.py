@@ -63,12 +63,12 @@ def create_silence(body: SilenceIn, session: SessionDep, scope: ScopeDep,
     _require_handler(scope)
     now = clock.now()
     try:
-        Matcher.model_validate(body.matchers)
+        matcher = Matcher.model_validate(body.matchers)
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY,
                             f"静默条件无效：{problems}") from None
-    if not body.matchers:
+    if matcher.is_empty():  # {"topic": []} too, not only {}
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY,
                             "静默条件不能为空（否则将静默全部告警）")
     starts = body.starts_at or now

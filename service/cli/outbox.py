@@ -46,6 +46,7 @@ def redrive_outbox(
     """Send dead notifications again: the relay picks them up at its next tick."""
     from service.notify.relay import redrive
 
+    ids = sorted(set(ids or ()))  # `redrive 5 5` is one notification
     engine = engine_for(settings_or_exit())
     count = redrive(engine, SystemClock().now(), ids=ids or None)
     out().print(f"{count} dead notification(s) queued again")

@@ -37,6 +37,7 @@ class RelayReport:
     retried: int = 0
     dead: int = 0
     deferred: int = 0
+    skipped: int = 0
     fallbacks: int = 0
     by_channel: dict[str, int] = field(default_factory=dict)
 
@@ -60,6 +61,7 @@ class Relay:
         """One pass over the due rows."""
         report = RelayReport()
         rows = await asyncio.to_thread(self._claim, now)
+        rows = await asyncio.to_thread(self._drop_stale, rows, now, report)
         groups: dict[tuple[str, str], list[Notification]] = defaultdict(list)
         for row in rows:
             groups[(row.channel, row.recipient)].append(row)
@@ -91,6 +93,36 @@ class Relay:
                 return []
             return list(session.execute(select(Notification).where(
                 Notification.id.in_(claimed)).order_by(Notification.id)).scalars())
+
+    def _drop_stale(self, rows: list[Notification], now: datetime,
+                    report: RelayReport) -> list[Notification]:
+        """Rows the alert's state has overtaken (an escalation for an acknowledged alert,
+        anything but its closing news for a resolved one) are skipped, not sent."""
+        from service.models import Alert
+
+        if not rows:
+            return rows
+        keep = []
+        with Session(self.engine) as session:
+            states = dict(session.execute(select(Alert.id, Alert.status).where(
+                Alert.id.in_({r.alert_id for r in rows}))).all())
+            for row in rows:
+                state = states.get(row.alert_id)
+                stale = (state == "resolved" and row.kind != "resolved") or (
+                    state in ("acknowledged", "in_progress") and row.kind == "escalation")
+                if not stale:
+                    keep.append(row)
+                    continue
+                session.execute(update(Notification).where(Notification.id == row.id).values(
+                    status=OutboxStatus.skipped, claimed_until=None,
+                    last_error=f"alert {state} before sending"))
+                label = "已办结" if state == "resolved" else "已签收"
+                record(session, row.alert_id, "notification_dead", at=now,
+                       message=f"告警{label}，未再发送 {row.channel} → {row.recipient}",
+                       detail={"notification": row.id, "skipped": True, "state": state})
+                report.skipped += 1
+            session.commit()
+        return keep
 
     def _budget(self, channel: str, limit: int, now: datetime) -> int:
         with Session(self.engine) as session:
