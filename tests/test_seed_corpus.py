@@ -79,3 +79,23 @@ def test_no_duplicate_texts(rows):
     assert not [t for t, n in texts.items() if n > 1]
     folded = Counter(re.sub(r"[\s\W_]+", "", row["text"] or row["title"]) for row in rows)
     assert not [t for t, n in folded.items() if n > 1]
+
+
+def test_wire_blocks_continue_the_numbering_of_their_topic():
+    from classifiers.seedgen import buckets
+
+    plan = buckets()
+    for prefix in {b.prefix for b in plan if b.part}:
+        total = sum(b.count for b in plan if b.prefix == prefix)
+        assert len({b.part for b in plan if b.prefix == prefix}) == sum(
+            1 for b in plan if b.prefix == prefix), prefix
+        assert total <= 9999, prefix
+
+
+def test_the_relevance_threshold_is_the_best_held_out_f1_within_bounds():
+    from classifiers.train import relevance_threshold
+
+    scores = [0.9, 0.8, 0.55, 0.52, 0.47, 0.3, 0.2]
+    truth = [True, True, True, False, True, False, False]
+    assert relevance_threshold(scores, truth, bounds=(0.45, 0.6)) == 0.47
+    assert relevance_threshold([0.9, 0.1], [True, False], bounds=(0.45, 0.6)) == 0.6

@@ -89,7 +89,55 @@ def buckets() -> list[Bucket]:
     irrelevant = [Bucket(f"irr-{kind}", False, IRRELEVANT_PER_KIND, scenarios,
                          handwritten[kind])
                   for kind, scenarios in kinds.items()]
+    return relevant + irrelevant + wire_buckets()
+
+
+WIRE_STYLES = (0.45, 0.55, 0.0)  # headlines and one-sentence leads, like agency copy
+
+
+def wire_buckets() -> list[Bucket]:
+    """Blocks of wire-style one-sentence news: accidents, disasters and unrest, and many more
+    irrelevant event sentences (sports, markets, people, law, attacks, politics, metaphors)."""
+    from classifiers.seedgen import (
+        wire_accidents,
+        wire_disasters,
+        wire_irr_business,
+        wire_irr_law,
+        wire_irr_people,
+        wire_irr_public,
+        wire_mass,
+    )
+
+    relevant = [
+        Bucket("production_safety", True, WIRE_SIZES["production_safety"],
+               wire_accidents.SAFETY_SCENARIOS, style_share=WIRE_STYLES, part="wire"),
+        Bucket("hazardous_chemicals", True, WIRE_SIZES["hazardous_chemicals"],
+               wire_accidents.CHEM_SCENARIOS, style_share=WIRE_STYLES, part="wire"),
+        Bucket("fire", True, WIRE_SIZES["fire"], wire_disasters.FIRE_SCENARIOS,
+               style_share=WIRE_STYLES, part="wire"),
+        Bucket("flood_drought", True, WIRE_SIZES["flood_drought"],
+               wire_disasters.FLOOD_SCENARIOS, style_share=WIRE_STYLES, part="wire"),
+        Bucket("relief_supplies", True, WIRE_SIZES["relief_supplies"],
+               wire_disasters.QUAKE_SCENARIOS, style_share=WIRE_STYLES, part="wire"),
+        Bucket("mass_incident", True, WIRE_SIZES["mass_incident"], wire_mass.MASS_SCENARIOS,
+               style_share=WIRE_STYLES, part="wire"),
+    ]
+    kinds = {kind: scenarios
+             for module in (wire_irr_business, wire_irr_people, wire_irr_law, wire_irr_public)
+             for kind, scenarios in module.SCENARIOS.items()}
+    irrelevant = [Bucket(f"irr-{kind}", False, WIRE_SIZES[kind], scenarios,
+                         style_share=WIRE_STYLES)
+                  for kind, scenarios in kinds.items()]
     return relevant + irrelevant
+
+
+WIRE_SIZES = {
+    "production_safety": 800, "hazardous_chemicals": 180, "fire": 380, "flood_drought": 300,
+    "relief_supplies": 160, "mass_incident": 550,
+    "wsports": 550, "wmarkets": 450, "wcorp": 400, "wproducts": 350, "wshowbiz": 400,
+    "wlife": 400, "wdeath": 650, "wjustice": 600, "wregulator": 450, "wattack": 450,
+    "wmissing": 200, "wpolitics": 450, "wfigurative": 400, "wmisc": 400,
+}
 
 
 def content_key(title: str, text: str) -> str:
@@ -115,9 +163,9 @@ def _row(bucket: Bucket, topics: tuple[str, ...], title: str, text: str) -> dict
     return {"title": title, "text": text, "relevant": bucket.relevant, "topics": list(topics)}
 
 
-def build_bucket(bucket: Bucket, seen: set[str]) -> list[dict]:
+def build_bucket(bucket: Bucket, seen: set[str], first: int = 1) -> list[dict]:
     """The items of one bucket: its handwritten ones plus templated ones up to its size."""
-    rng = Random(f"{SEED}:{bucket.prefix}")
+    rng = Random(f"{SEED}:{bucket.prefix}" + (f":{bucket.part}" if bucket.part else ""))
     rows = []
     styles: Counter = Counter()
     for item in bucket.handwritten:
@@ -143,15 +191,17 @@ def build_bucket(bucket: Bucket, seen: set[str]) -> list[dict]:
         else:
             raise RuntimeError(f"{bucket.prefix}: no new {style} after {_ATTEMPTS} attempts")
     rng.shuffle(rows)
-    return [{"id": f"{bucket.prefix}-{n:04d}", **row} for n, row in enumerate(rows, 1)]
+    return [{"id": f"{bucket.prefix}-{n:04d}", **row} for n, row in enumerate(rows, first)]
 
 
 def build() -> list[dict]:
     """The whole corpus, in a fixed order."""
     seen: set[str] = set()
     rows = []
+    numbered: Counter = Counter()
     for bucket in buckets():
-        rows += build_bucket(bucket, seen)
+        rows += build_bucket(bucket, seen, first=numbered[bucket.prefix] + 1)
+        numbered[bucket.prefix] += bucket.count
     return rows
 
 

@@ -10,8 +10,8 @@ LEAD = "lead"
 ARTICLE = "article"
 STYLES = (HEADLINE, LEAD, ARTICLE)
 
-HEADLINE_CHARS = (12, 30)
-LEAD_CHARS = (40, 120)
+HEADLINE_CHARS = (10, 30)
+LEAD_CHARS = (26, 120)
 ARTICLE_CHARS = (150, 600)
 ARTICLE_SENTENCES = (3, 8)
 TITLE_CHARS = (8, 30)
@@ -128,3 +128,4 @@ class Bucket:
     scenarios: Sequence[Scenario]
     handwritten: Sequence[Handwritten] = field(default_factory=tuple)
     style_share: tuple[float, float, float] = (0.36, 0.36, 0.28)
+    part: str = ""  # a second block with the same prefix: its own seed, numbering continues
