@@ -37,6 +37,7 @@ class ServiceScheduler:
         self.collector = Collector(engine=engine, settings=settings, clock=clock, metrics=metrics)
         self.analysis = analysis
         self.alerts = alerts
+        self._woken: set[str] = set()  # jobs asked to run again (set.add is thread-safe)
         self._scheduler = AsyncIOScheduler(timezone=UTC)
         self._sources_mtime: float | None = None
 
@@ -88,7 +89,12 @@ class ServiceScheduler:
             self.wake("analyze")
 
     def wake(self, job_id: str) -> None:
-        """Run a job now (thread-safe: APScheduler's asyncio wakeup goes through the loop)."""
+        """Run a job now (thread-safe: APScheduler's asyncio wakeup goes through the loop).
+
+        A job that is running when woken would have the wake-up skipped (one instance at a
+        time), so it is also marked: the running job goes round once more before it returns.
+        """
+        self._woken.add(job_id)
         try:
             self._scheduler.modify_job(job_id, next_run_time=datetime.now(UTC))
         except Exception:  # the job is not scheduled in this instance (e.g. no analyzer)
@@ -121,16 +127,21 @@ class ServiceScheduler:
                      len(report.added), len(report.changed), len(report.disabled))
 
     def analyze_tick(self) -> None:
-        """Analyse the items that wait for it (new ones, and any left by a crash)."""
-        try:
-            report = self.analysis.run(self.engine, self.clock.now())
-        except Exception:
-            log.exception("analysis tick failed; the next tick tries again")
-            return
-        if report.analysed or report.failed:
-            log.info("analysed %d items: %d relevant, %d failed, %d new stories",
-                     report.analysed, report.relevant, report.failed, report.stories_new)
-        self.alert_step()
+        """Analyse the items that wait for it (new ones, and any left by a crash); again at
+        once when more landed meanwhile."""
+        while True:
+            self._woken.discard("analyze")
+            try:
+                report = self.analysis.run(self.engine, self.clock.now())
+            except Exception:
+                log.exception("analysis tick failed; the next tick tries again")
+                return
+            if report.analysed or report.failed:
+                log.info("analysed %d items: %d relevant, %d failed, %d new stories",
+                         report.analysed, report.relevant, report.failed, report.stories_new)
+            self.alert_step()
+            if "analyze" not in self._woken:
+                return
 
     def alert_step(self) -> None:
         """Turn new analyses and events into alerts; wake the relay when something is queued."""
@@ -161,15 +172,20 @@ class ServiceScheduler:
             self.wake("relay")
 
     async def relay_tick(self) -> None:
-        """Send the notifications that are due."""
-        try:
-            report = await self.alerts.deliver()
-        except Exception:
-            log.exception("relay failed; the notifications stay in the outbox")
-            return
-        if report.sent or report.dead or report.retried:
-            log.info("notifications: %d sent, %d in digests, %d to retry, %d dead",
-                     report.sent, report.digested, report.retried, report.dead)
+        """Send the notifications that are due; again at once when more were queued
+        meanwhile."""
+        while True:
+            self._woken.discard("relay")
+            try:
+                report = await self.alerts.deliver()
+            except Exception:
+                log.exception("relay failed; the notifications stay in the outbox")
+                return
+            if report.sent or report.dead or report.retried:
+                log.info("notifications: %d sent, %d in digests, %d to retry, %d dead",
+                         report.sent, report.digested, report.retried, report.dead)
+            if "relay" not in self._woken:
+                return
 
     def trend_tick(self) -> None:
         """Score the hours completed since the last pass (bursts become events)."""

@@ -85,17 +85,25 @@ def ack_deadline(alert: Alert) -> datetime | None:
 
 def enqueue(session: Session, ctx: AlertContext, alert: Alert, *, step: str, kind: str,
             recipients: list, now: datetime, reason: str = "", choose=None,
-            fallback_of: int | None = None) -> list[Notification]:
-    """Outbox rows for ``recipients`` (routing Recipients); rows already queued are skipped."""
+            fallback_of: int | None = None,
+            links: list[ItemLink] | None = None) -> list[Notification]:
+    """Outbox rows for ``recipients`` (routing Recipients); rows already queued are skipped.
+
+    The first step of a new alert has nothing queued or recorded yet, and its caller passes the
+    item links: it runs without a query or a flush (most of the cost of a burst of alerts).
+    """
     choose = choose or (lambda r: primary_destinations(ctx, r))
-    links = item_links(session, alert.id)
+    fresh = step == "s0" and alert.step == 0 and links is not None
+    if not fresh:
+        session.flush()  # the queries below read rows this transaction may have added
+    if links is None:
+        links = item_links(session, alert.id)
     created = []
+    queued = set() if fresh else {tuple(row) for row in session.execute(
+        select(Notification.channel, Notification.recipient).where(
+            Notification.alert_id == alert.id, Notification.step == step))}
     for group in _groups(ctx, recipients, choose):
-        exists = session.execute(select(Notification.id).where(
-            Notification.alert_id == alert.id, Notification.step == step,
-            Notification.channel == group.channel, Notification.recipient == group.recipient)
-        ).first()
-        if exists:
+        if (group.channel, group.recipient) in queued:
             continue
         token = acklinks.issue(session, secret=ctx.secret, alert_id=alert.id,
                                persons=group.persons, now=now,
@@ -117,18 +125,19 @@ def enqueue(session: Session, ctx: AlertContext, alert: Alert, *, step: str, kin
             fallback_of=fallback_of)
         session.add(row)
         created.append(row)
+    known = set() if fresh else set(session.execute(select(AlertRecipient.person).where(
+        AlertRecipient.alert_id == alert.id)).scalars())
     for recipient in recipients:
-        if session.get(AlertRecipient, (alert.id, recipient.person)) is None:
+        if recipient.person not in known:
+            known.add(recipient.person)
             session.add(AlertRecipient(alert_id=alert.id, person=recipient.person,
                                        first_step=_step_number(step), added_at=now))
     if created:
-        session.flush()
         record(session, alert.id, "notification_queued", at=now,
                message=f"{_describe(kind)}：通知 {'、'.join(_names(recipients))}",
                detail={"step": step, "kind": kind, "reason": reason,
-                       "notifications": [{"id": n.id, "channel": n.channel,
-                                          "recipient": n.recipient, "persons": n.persons}
-                                         for n in created]})
+                       "notifications": [{"channel": n.channel, "recipient": n.recipient,
+                                          "persons": n.persons} for n in created]})
     return created
 
 

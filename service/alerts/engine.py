@@ -15,11 +15,21 @@ from sqlalchemy import Engine, select
 from sqlmodel import Session
 
 from service.alerts.context import AlertContext
+from service.alerts.deliver import MAX_ITEM_LINKS
 from service.alerts.escalation import fire_step, lock_alert
 from service.alerts.silences import active_silence
 from service.alerts.timeline import record
 from service.alerts.upgrade import apply_decision, inhibit_lower, inhibitor_of, upgrade
-from service.models import Alert, AlertItem, AlertKind, AlertStatus, Item, ItemAnalysis
+from service.models import (
+    Alert,
+    AlertItem,
+    AlertKind,
+    AlertStatus,
+    Item,
+    ItemAnalysis,
+    Source,
+)
+from service.notify.message import ItemLink
 from service.routing.decide import LEVELS, AlertFacts, decide, raise_level
 
 log = logging.getLogger(__name__)
@@ -46,7 +56,9 @@ def process_pending(engine: Engine, ctx: AlertContext, now: datetime, *,
     """Turn every pending analysis and operational event into alert changes."""
     report = AlertReport()
     while True:
-        with Session(engine, expire_on_commit=False) as session:
+        # no autoflush: the steps flush where they need ids or read what they wrote, which
+        # saves a flush per query (most of the time of an alert)
+        with Session(engine, expire_on_commit=False, autoflush=False) as session:
             done = _analyses_batch(session, ctx, now, batch_size, report)
             session.commit()
         if done < batch_size:
@@ -150,11 +162,11 @@ def _create(session: Session, ctx: AlertContext, story_id: int | None,
                                 "explanation": best.explanation}})
     apply_decision(session, alert, decision, now)
     report.created += 1
-    start(session, ctx, alert, now, report)
+    start(session, ctx, alert, now, report, links=_links(session, sorted(items)))
 
 
 def start(session: Session, ctx: AlertContext, alert: Alert, now: datetime,
-          report: AlertReport) -> None:
+          report: AlertReport, links=None) -> None:
     """Send the first step, unless a silence or a higher alert on the same event holds it."""
     silence = active_silence(session, ctx, alert, now)
     if silence is not None:
@@ -176,7 +188,7 @@ def start(session: Session, ctx: AlertContext, alert: Alert, now: datetime,
         report.inhibited += 1
         return
     inhibit_lower(session, ctx, alert, now)
-    fire_step(session, ctx, alert, 0, at=now, now=now)
+    fire_step(session, ctx, alert, 0, at=now, now=now, links=links)
 
 
 def _join(session: Session, ctx: AlertContext, alert: Alert, analyses: list[ItemAnalysis],
@@ -186,6 +198,7 @@ def _join(session: Session, ctx: AlertContext, alert: Alert, analyses: list[Item
     new = [a for a in analyses if a.item_id not in known]
     for analysis in new:
         session.add(AlertItem(alert_id=alert.id, item_id=analysis.item_id, added_at=now))
+    session.flush()
     alert.item_count += len(new)
     alert.deaths = max([alert.deaths] + [a.deaths for a in analyses])
     alert.injured = max([alert.injured] + [a.injured for a in analyses])
@@ -204,6 +217,18 @@ def _join(session: Session, ctx: AlertContext, alert: Alert, analyses: list[Item
     if rank(decision.level) > rank(alert.level):
         upgrade(session, ctx, alert, decision, now, reason="新报道显示事态升级")
         report.upgraded += 1
+
+
+def _links(session: Session, item_ids: list[int]) -> list[ItemLink]:
+    """Links to a new alert's items, from the rows this session has at hand."""
+    links = []
+    for item_id in item_ids[:MAX_ITEM_LINKS]:
+        item = session.get(Item, item_id)
+        source = session.get(Source, item.source_id)
+        links.append(ItemLink(title=item.title, url=item.url or "",
+                              source=source.name if source else item.source_id,
+                              published_at=item.published_at))
+    return links
 
 
 def _summary(session: Session, item_id: int) -> str:

@@ -58,7 +58,7 @@ def _minutes(seconds: float) -> str:
 
 
 def fire_step(session: Session, ctx: AlertContext, alert: Alert, index: int, *,
-              at: datetime, now: datetime) -> int:
+              at: datetime, now: datetime, links=None) -> int:
     """Queue step ``index`` of the chain and set the timer of the next; returns rows queued."""
     decision = decision_of(alert)
     total = total_steps(decision)
@@ -74,7 +74,8 @@ def fire_step(session: Session, ctx: AlertContext, alert: Alert, index: int, *,
                message=f"{reason}：通知 {'、'.join(r.name for r in plan.recipients)}",
                detail={"step": index, "due_at": at.isoformat(), "targets": plan.targets})
     rows = enqueue(session, ctx, alert, step=f"s{index}", kind="new" if index == 0 else
-                   "escalation", recipients=plan.recipients, now=now, reason=reason)
+                   "escalation", recipients=plan.recipients, now=now, reason=reason,
+                   links=links)
     alert.step = index + 1
     if index + 1 < total and plan.wait_seconds is not None:
         alert.next_due_at = at + timedelta(seconds=plan.wait_seconds)

@@ -79,6 +79,7 @@ def _source_recovered(session: Session, event: Event, now: datetime) -> None:
     alert.updated_at = now
     record(session, alert.id, "resolved", at=now, message=event.message,
            detail={"event": event.id})
+    session.flush()  # a later event of this batch must see it resolved
 
 
 def _trending(session: Session, ctx: AlertContext, event: Event, now: datetime,

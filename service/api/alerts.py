@@ -160,8 +160,13 @@ def list_alerts(
     rows = list(session.execute(query.order_by(Alert.id.desc()).limit(limit + 1)).scalars())
     more = len(rows) > limit
     rows = rows[:limit]
-    return AlertPage(alerts=[AlertSummary.model_validate(r, from_attributes=True) for r in rows],
+    page = AlertPage(alerts=[AlertSummary.model_validate(r, from_attributes=True) for r in rows],
                      next_cursor=encode_cursor(rows[-1].id) if more and rows else None)
+    # Hand the connection back now, not after FastAPI has validated the response and left the
+    # session in two more threadpool hops: requests holding connections while waiting for a
+    # thread, and threads waiting for a connection, starved each other (bench/alerts_api.py).
+    session.close()
+    return page
 
 
 def visible(session, scope: Scope, alert_id: int) -> Alert:

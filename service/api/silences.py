@@ -66,17 +66,17 @@ def create_silence(body: SilenceIn, session: SessionDep, scope: ScopeDep,
         matcher = Matcher.model_validate(body.matchers)
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY,
+        raise HTTPException(422,
                             f"静默条件无效：{problems}") from None
     if matcher.is_empty():  # {"topic": []} too, not only {}
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY,
+        raise HTTPException(422,
                             "静默条件不能为空（否则将静默全部告警）")
     starts = body.starts_at or now
     for moment in (starts, body.ends_at):
         if moment.tzinfo is None:
             raise HTTPException(status.HTTP_400_BAD_REQUEST, "时间必须带时区")
     if body.ends_at <= max(starts, now):
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY,
+        raise HTTPException(422,
                             "结束时间必须晚于开始时间和当前时间")
     row = Silence(matchers=body.matchers, starts_at=starts, ends_at=body.ends_at,
                   created_by=scope.user.name, comment=body.comment, created_at=now)

@@ -24,10 +24,12 @@ from service.alerts.context import AlertContext
 from service.alerts.timeline import record
 from service.models import DeliveryAttempt, Notification, OutboxStatus
 from service.notify.channels import Sender, SendResult
+from service.notify.channels.config import BOT_TYPES
 from service.notify.message import message_from_json
 
 log = logging.getLogger(__name__)
 RATE_WINDOW = timedelta(minutes=1)
+PARALLEL_SENDS = 8  # concurrent sends through one e-mail server or webhook
 
 
 @dataclass
@@ -136,31 +138,38 @@ class Relay:
                        report: RelayReport) -> None:
         config = ctx.config.channels.get(channel)
         if config is None:
-            for group in groups:
-                for row in group:
-                    await asyncio.to_thread(self._finish, ctx, [row], SendResult(
-                        ok=False, config_error=True, code="unknown-channel",
-                        detail=f"channel {channel!r} is not in routing.yaml"), now, 0, report)
+            missing = SendResult(ok=False, config_error=True, code="unknown-channel",
+                                 detail=f"channel {channel!r} is not in routing.yaml")
+            outcomes = [([row], missing, 0) for group in groups for row in group]
+            await asyncio.to_thread(self._finish_all, ctx, outcomes, now, report)
             return
         budget = await asyncio.to_thread(self._budget, channel, config.rate_per_minute, now)
-        spacing = 1.0 / config.rate_per_second if config.rate_per_second else 0.0
+        sends: list[list[Notification]] = []
         for group in groups:
             if budget <= 0:
                 await asyncio.to_thread(self._defer, group, now + RATE_WINDOW / 2, report)
                 continue
             singles = group if len(group) <= budget else group[:budget - 1]
             rest = group[len(singles):]
-            sends = [[row] for row in singles] + ([rest] if rest else [])
-            for rows in sends:
+            for rows in [[row] for row in singles] + ([rest] if rest else []):
+                sends.append(rows)
+                budget -= 1
+        # robots take messages one at a time and in order; mail and webhooks in parallel
+        gate = asyncio.Semaphore(1 if config.type in BOT_TYPES else PARALLEL_SENDS)
+        spacing = 1.0 / config.rate_per_second if config.rate_per_second else 0.0
+
+        async def send(rows: list[Notification]):
+            async with gate:
                 started = time.monotonic()
                 messages = [message_from_json(row.message) for row in rows]
                 to = sorted({t for row in rows for t in row.to})
                 result = await self.sender.send(config, messages, to)
-                elapsed = int((time.monotonic() - started) * 1000)
-                await asyncio.to_thread(self._finish, ctx, rows, result, now, elapsed, report)
-                budget -= 1
                 if spacing:
                     await asyncio.sleep(spacing)
+                return rows, result, int((time.monotonic() - started) * 1000)
+
+        outcomes = await asyncio.gather(*(send(rows) for rows in sends))
+        await asyncio.to_thread(self._finish_all, ctx, outcomes, now, report)
 
     def _defer(self, rows: list[Notification], until: datetime, report: RelayReport) -> None:
         with Session(self.engine) as session:
@@ -171,38 +180,47 @@ class Relay:
             session.commit()
         report.deferred += len(rows)
 
-    def _finish(self, ctx: AlertContext, rows: list[Notification], result: SendResult,
-                now: datetime, elapsed_ms: int, report: RelayReport) -> None:
-        head = rows[0]
+    def _finish_all(self, ctx: AlertContext, outcomes: list, now: datetime,
+                    report: RelayReport) -> None:
+        """Record the outcomes of one channel's sends in one transaction."""
+        if not outcomes:
+            return
         with Session(self.engine, expire_on_commit=False) as session:
-            session.add(DeliveryAttempt(notification_id=head.id, channel=head.channel, at=now,
-                                        ok=result.ok, code=result.code,
-                                        detail=result.detail[:2000], messages=len(rows),
-                                        duration_ms=elapsed_ms))
-            omitted = {rows[i].id for i in result.omitted} if result.ok else set()
-            carried = len(rows) - len(omitted)
-            for row in rows:
-                row = session.get(Notification, row.id)
-                row.last_code, row.claimed_until = result.code, None
-                if row.id in omitted:  # did not fit in the digest: the next pass takes it
-                    row.status, row.next_attempt_at = OutboxStatus.pending, now
-                    row.attempts -= 1
-                elif result.ok and result.refused:  # the mail server refused this address
-                    self._dead(session, ctx, row, SendResult(
-                        ok=False, config_error=True, code=result.code,
-                        detail=f"recipient refused: {', '.join(result.refused)}"), now, report)
-                elif result.ok:
-                    self._sent(session, row, head, now, carried, report)
-                elif result.code == "disabled":
-                    row.status, row.last_error = OutboxStatus.skipped, result.detail
-                    record(session, row.alert_id, "notification_dead", at=now,
-                           message=f"通道 {row.channel} 已停用，未发送",
-                           detail={"notification": row.id, "skipped": True})
-                elif result.rate_limited or (result.retryable and not result.config_error):
-                    self._retry(session, ctx, row, result, now, report)
-                else:
-                    self._dead(session, ctx, row, result, now, report)
+            for rows, result, elapsed_ms in outcomes:
+                self._finish(session, ctx, rows, result, now, elapsed_ms, report)
             session.commit()
+
+    def _finish(self, session: Session, ctx: AlertContext, rows: list[Notification],
+                result: SendResult, now: datetime, elapsed_ms: int,
+                report: RelayReport) -> None:
+        head = rows[0]
+        session.add(DeliveryAttempt(notification_id=head.id, channel=head.channel, at=now,
+                                    ok=result.ok, code=result.code,
+                                    detail=result.detail[:2000], messages=len(rows),
+                                    duration_ms=elapsed_ms))
+        omitted = {rows[i].id for i in result.omitted} if result.ok else set()
+        carried = len(rows) - len(omitted)
+        for row in rows:
+            row = session.get(Notification, row.id)
+            row.last_code, row.claimed_until = result.code, None
+            if row.id in omitted:  # did not fit in the digest: the next pass takes it
+                row.status, row.next_attempt_at = OutboxStatus.pending, now
+                row.attempts -= 1
+            elif result.ok and result.refused:  # the mail server refused this address
+                self._dead(session, ctx, row, SendResult(
+                    ok=False, config_error=True, code=result.code,
+                    detail=f"recipient refused: {', '.join(result.refused)}"), now, report)
+            elif result.ok:
+                self._sent(session, row, head, now, carried, report)
+            elif result.code == "disabled":
+                row.status, row.last_error = OutboxStatus.skipped, result.detail
+                record(session, row.alert_id, "notification_dead", at=now,
+                       message=f"通道 {row.channel} 已停用，未发送",
+                       detail={"notification": row.id, "skipped": True})
+            elif result.rate_limited or (result.retryable and not result.config_error):
+                self._retry(session, ctx, row, result, now, report)
+            else:
+                self._dead(session, ctx, row, result, now, report)
         if self.metrics is not None:
             self.metrics.notifications.labels(head.channel_type,
                                               "ok" if result.ok else "error").inc()
