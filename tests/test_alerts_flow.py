@@ -223,3 +223,18 @@ def test_a_higher_alert_on_the_same_event_inhibits_the_lower(world, engine, cloc
     driver.cycle()
     assert "escalated" not in timeline(engine, low.id)
     assert "escalated" in timeline(engine, high.id)
+
+
+def test_the_timeline_is_append_only_in_the_database(world, engine, clock):
+    from sqlalchemy import delete, update
+    from sqlalchemy.exc import DBAPIError
+
+    driver, *_ = world
+    with Session(engine) as session:
+        add_analysed_item(session, clock.now(), title="厂房起火", level="blue")
+    driver.cycle()
+    for statement in (update(AlertEvent).values(message="改写"), delete(AlertEvent)):
+        with Session(engine) as session, pytest.raises(DBAPIError, match="append-only"):
+            session.execute(statement)
+            session.commit()
+    assert len(timeline(engine, the_alert(engine).id)) >= 3

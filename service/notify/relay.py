@@ -81,8 +81,12 @@ class Relay:
                        Notification.claimed_until <= now))
         claimed = []
         with Session(self.engine, expire_on_commit=False) as session:
-            ids = session.execute(select(Notification.id).where(due).order_by(Notification.id)
-                                  .limit(self.batch_size)).scalars().all()
+            query = select(Notification.id).where(due).order_by(Notification.id).limit(
+                self.batch_size)
+            if session.get_bind().dialect.name == "postgresql":
+                # rows another relay is claiming right now are passed over, not waited for
+                query = query.with_for_update(skip_locked=True)
+            ids = session.execute(query).scalars().all()
             for row_id in ids:
                 result = session.execute(
                     update(Notification).where(Notification.id == row_id, due)

@@ -183,7 +183,28 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('alert_pending', sa.Boolean(), nullable=False, server_default=sa.false()))
         batch_op.create_index('ix_analyses_alert_pending', ['alert_pending'], unique=False)
 
+    # the timeline is the bureau's record of who knew what when: rows are only ever inserted
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("""
+            CREATE FUNCTION alert_events_append_only() RETURNS trigger AS $$
+            BEGIN RAISE EXCEPTION 'alert_events is append-only'; END $$ LANGUAGE plpgsql""")
+        op.execute("""
+            CREATE TRIGGER alert_events_append_only BEFORE UPDATE OR DELETE ON alert_events
+            FOR EACH ROW EXECUTE FUNCTION alert_events_append_only()""")
+    else:
+        for action in ("UPDATE", "DELETE"):
+            op.execute(f"""
+                CREATE TRIGGER alert_events_no_{action.lower()} BEFORE {action} ON alert_events
+                BEGIN SELECT RAISE(ABORT, 'alert_events is append-only'); END""")
+
+
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TRIGGER alert_events_append_only ON alert_events")
+        op.execute("DROP FUNCTION alert_events_append_only()")
+    else:
+        op.execute("DROP TRIGGER alert_events_no_update")
+        op.execute("DROP TRIGGER alert_events_no_delete")
 
     with op.batch_alter_table('analyses', schema=None) as batch_op:
         batch_op.drop_index('ix_analyses_alert_pending')
