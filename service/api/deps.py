@@ -49,3 +49,20 @@ def get_current_user(
 
 CurrentUser = Annotated[User, Depends(get_current_user)]
 
+
+
+def require_roles(*roles: str):
+    """A dependency that lets only users with one of ``roles`` through (403 otherwise)."""
+
+    def check(user: CurrentUser) -> User:
+        if user.role not in roles:
+            names = {"duty": "值班员", "leader": "领导", "analyst": "分析员", "admin": "管理员"}
+            allowed = "、".join(names.get(r, r) for r in roles)
+            raise HTTPException(status.HTTP_403_FORBIDDEN, f"此操作仅限{allowed}")
+        return user
+
+    return check
+
+
+AnalystUser = Annotated[User, Depends(require_roles("analyst", "admin"))]
+MarkingUser = Annotated[User, Depends(require_roles("duty", "leader", "analyst", "admin"))]

@@ -14,3 +14,5 @@ routes_app = typer.Typer(help="Routing of alerts (routing.yaml).", no_args_is_he
 outbox_app = typer.Typer(help="Notifications waiting, sent or dead.", no_args_is_help=True)
 app.add_typer(routes_app, name="routes")
 app.add_typer(outbox_app, name="outbox")
+labels_app = typer.Typer(help="The bureau's labelled set (JSON lines).", no_args_is_help=True)
+app.add_typer(labels_app, name="labels")

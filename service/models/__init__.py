@@ -17,6 +17,15 @@ from service.models.analysis import (
     StoryPublic,
     TrendSeries,
 )
+from service.models.analysts import (
+    Feedback,
+    Job,
+    Label,
+    LexiconEdit,
+    ModelActivation,
+    ModelVersion,
+    SchemeVersion,
+)
 from service.models.events import Event
 from service.models.items import AnalysisState, Item, ItemPublic, ItemSummary
 from service.models.outbox import AckToken, DeliveryAttempt, Notification, OutboxStatus
@@ -44,6 +53,13 @@ __all__ = [
     "AnalysisState",
     "ApiToken",
     "Event",
+    "Feedback",
+    "Job",
+    "Label",
+    "LexiconEdit",
+    "ModelActivation",
+    "ModelVersion",
+    "SchemeVersion",
     "Item",
     "ItemPublic",
     "ItemSummary",
