@@ -6,7 +6,6 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, HTTPException, Path, Query, status
 from pydantic import BaseModel, Field
 from sqlalchemy import select
-from sqlalchemy.orm import load_only
 
 from service.alerts import workflow
 from service.api.deps import ClockDep, SessionDep
@@ -139,7 +138,7 @@ def list_alerts(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> AlertPage:
     """Alerts matching the filters, newest first, ``limit`` at a time."""
-    query = scope.filter(select(Alert).options(load_only(*SUMMARY_COLUMNS)))
+    query = scope.filter(select(*SUMMARY_COLUMNS))  # plain rows: no ORM objects to build
     if status_:
         query = query.where(Alert.status == status_)
     if level:
@@ -157,10 +156,10 @@ def list_alerts(
         query = query.where(Alert.created_at >= since)
     if (before := decode_cursor(cursor)) is not None:
         query = query.where(Alert.id < before)
-    rows = list(session.execute(query.order_by(Alert.id.desc()).limit(limit + 1)).scalars())
+    rows = session.execute(query.order_by(Alert.id.desc()).limit(limit + 1)).all()
     more = len(rows) > limit
     rows = rows[:limit]
-    page = AlertPage(alerts=[AlertSummary.model_validate(r, from_attributes=True) for r in rows],
+    page = AlertPage(alerts=[AlertSummary.model_validate(r._mapping) for r in rows],
                      next_cursor=encode_cursor(rows[-1].id) if more and rows else None)
     # Hand the connection back now, not after FastAPI has validated the response and left the
     # session in two more threadpool hops: requests holding connections while waiting for a

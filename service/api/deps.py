@@ -41,6 +41,10 @@ def get_current_user(
             "缺少访问令牌：请在请求头中提供 Authorization: Bearer <令牌>",
             headers={"WWW-Authenticate": "Bearer"})
     user = authenticate(session=session, token=credentials.credentials, now=clock.now())
+    # FastAPI runs every sync dependency and the endpoint in thread-pool hops of their own:
+    # end the read transaction now so the request does not hold a pooled connection while it
+    # waits for its next thread (under load that deadlocks the thread pool against the pool)
+    session.commit()
     if user is None:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "访问令牌无效、已撤销或用户已停用",
                             headers={"WWW-Authenticate": "Bearer"})
