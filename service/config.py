@@ -55,6 +55,11 @@ class Settings(BaseSettings):
     escalation_tick_seconds: float = Field(10.0, gt=0)
     relay_tick_seconds: float = Field(5.0, gt=0)
 
+    seed_corpus: Path | None = None
+    jobs_tick_seconds: float = Field(5.0, gt=0)
+    job_lease_seconds: float = Field(120.0, ge=5)
+    job_workers: int = Field(1, ge=1, le=8)
+
     @field_validator("metrics_allowed_networks")
     @classmethod
     def _valid_networks(cls, value: str) -> str:

@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from service.alerts.runner import AlertPipeline
 from service.analysis.runner import AnalysisRunner
+from service.analysts.jobs import JobRunner
 from service.clock import Clock
 from service.collect.cycle import Collector
 from service.config import Settings
@@ -23,7 +24,7 @@ log = logging.getLogger(__name__)
 
 
 class ServiceScheduler:
-    """The background work of one instance: collect, analyse, alert, escalate, deliver.
+    """The background work of one instance: collect, analyse, alert, escalate, deliver, jobs.
 
     Each step wakes the next as soon as it has produced work (new items → analysis → alerts →
     relay), so an alert-worthy item is delivered within seconds, not at the next tick.
@@ -37,6 +38,7 @@ class ServiceScheduler:
         self.collector = Collector(engine=engine, settings=settings, clock=clock, metrics=metrics)
         self.analysis = analysis
         self.alerts = alerts
+        self.jobs = JobRunner(engine=engine, settings=settings, clock=clock)
         self._woken: set[str] = set()  # jobs asked to run again (set.add is thread-safe)
         self._scheduler = AsyncIOScheduler(timezone=UTC)
         self._sources_mtime: float | None = None
@@ -50,6 +52,10 @@ class ServiceScheduler:
         self._scheduler.add_job(
             self.trend_tick, "cron", minute=1, id="trends", name="score completed hours for trends",
             max_instances=1, coalesce=True, misfire_grace_time=None)
+        self._scheduler.add_job(
+            self.jobs_tick, "interval", seconds=self.settings.jobs_tick_seconds, id="jobs",
+            name="run background jobs (train, evaluate, compare)", max_instances=1,
+            coalesce=True, next_run_time=datetime.now(UTC), misfire_grace_time=None)
         if self.analysis is not None:
             # load the model now, off the event loop, so the first items wait for nothing
             threading.Thread(target=self._warm_up, name="analyzer-warm-up", daemon=True).start()
@@ -73,13 +79,14 @@ class ServiceScheduler:
     async def stop(self) -> None:
         """Stop scheduling and release the HTTP clients."""
         self._scheduler.shutdown(wait=False)
+        self.jobs.stop()
         await self.collector.aclose()
         if self.alerts is not None:
             await self.alerts.aclose()
 
     def _warm_up(self) -> None:
         try:
-            self.analysis.analyzer  # noqa: B018 (the property loads the model)
+            self.analysis.current(self.engine)  # loads the active model
         except Exception:
             log.exception("the classifier model could not be loaded; analysis will retry")
 
@@ -186,6 +193,16 @@ class ServiceScheduler:
                          report.sent, report.digested, report.retried, report.dead)
             if "relay" not in self._woken:
                 return
+
+    def jobs_tick(self) -> None:
+        """Queue again the jobs of crashed instances; start queued ones in worker threads."""
+        try:
+            started = self.jobs.tick()
+        except Exception:
+            log.exception("jobs tick failed; the next tick tries again")
+            return
+        if started:
+            log.info("started %d background jobs", started)
 
     def trend_tick(self) -> None:
         """Score the hours completed since the last pass (bursts become events)."""

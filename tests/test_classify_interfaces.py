@@ -82,13 +82,14 @@ def test_evaluate_prints_metrics_and_confusion(tmp_path):
 
 
 @pytest.mark.slow
-def test_train_writes_a_versioned_loadable_model(tmp_path):
+def test_train_writes_a_versioned_loadable_model(tmp_path, database_url):
     extra = tmp_path / "labels.jsonl"
     extra.write_text(json.dumps({"id": "bureau-1", "title": "辖区一仓库冒烟", "text": "",
                                  "relevant": True, "topics": ["fire"]}, ensure_ascii=False),
                      encoding="utf-8")
     result = CliRunner().invoke(cli, ["train", "--corpus", str(extra), "--author", "分析员"],
-                                env={"YQ_DATA_DIR": str(tmp_path)})
+                                env={"YQ_DATA_DIR": str(tmp_path),
+                                     "YQ_DATABASE_URL": database_url})  # registered there
     assert result.exit_code == 0, result.output
     [folder] = [p for p in (tmp_path / "models").iterdir()]
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))

@@ -8,7 +8,21 @@ from sqlalchemy import Engine
 from service import __version__
 from service.alerts.context import RoutingFile
 from service.analysis.runner import AnalysisRunner
-from service.api import ack, alerts, classify, health, items, silences, sources, stream
+from service.api import (
+    ack,
+    alerts,
+    backtests,
+    classify,
+    feedback,
+    health,
+    items,
+    jobs,
+    labels,
+    models,
+    silences,
+    sources,
+    stream,
+)
 from service.clock import Clock, SystemClock
 from service.config import Settings, load_secret_key
 from service.db import make_engine
@@ -45,6 +59,10 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         settings.routing, secret=load_secret_key(settings), public_url=settings.public_url)
     # the stream's fixed path first: /api/v1/alerts/{alert_id} would otherwise take it
     for module in (health, sources, items, classify, stream, alerts, silences, ack):
+        app.include_router(module.router)
+    for module in (feedback, labels):
+        app.include_router(module.router)
+    for module in (models, jobs, backtests):  # model versions, analysts' background jobs
         app.include_router(module.router)
     return app
 

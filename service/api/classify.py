@@ -59,7 +59,7 @@ async def classify(request: Request, user: CurrentUser,
                             f"一次最多分析 {MAX_DOCUMENTS} 条，本次 {len(documents)} 条")
     runner = request.app.state.analysis
     try:
-        analyzer = await run_in_threadpool(lambda: runner.analyzer)
+        analyzer = await run_in_threadpool(runner.current, request.app.state.engine)
     except ModelNotFound as exc:
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, f"分类模型不可用：{exc}") from None
     payload = [{**d.model_dump(), "id": str(d.id)} for d in documents]

@@ -1,4 +1,4 @@
-"""`yuqing classify`, `yuqing train`, `yuqing evaluate`."""
+"""`yuqing classify`, `yuqing train`, `yuqing evaluate`; jobs run in the foreground."""
 
 from pathlib import Path
 from typing import Annotated
@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from service.cli.app import app
-from service.cli.common import fail, out, settings_or_exit
+from service.cli.common import engine_for, fail, out, settings_or_exit
 
 
 @app.command()
@@ -53,37 +53,87 @@ def train(
     corpus: Annotated[
         list[Path] | None, typer.Option(help="JSON-lines corpus (repeatable)")] = None,
     output: Annotated[Path | None, typer.Option(help="model folder to write")] = None,
-    author: Annotated[str | None, typer.Option(help="who trained it")] = None,
+    author: Annotated[str | None, typer.Option(help="who trained it (default: you)")] = None,
+    with_labels: Annotated[bool, typer.Option(
+        "--with-labels", help="also train on the bureau's training labels")] = False,
+    seed: Annotated[Path | None, typer.Option(
+        exists=True, dir_okay=False, help="seed corpus (default: YQ_SEED_CORPUS or shipped)")]
+    = None,
+    version: Annotated[str | None, typer.Option(help="version name (default: date-hash)")]
+    = None,
+    note: Annotated[str, typer.Option(help="what this version is for")] = "",
 ) -> None:
-    """Train a new model version from the seed corpus (plus any corpus given)."""
-    from classifiers import load
-    from classifiers.analyzer import make_tokenizer
-    from classifiers.artifacts import DATA_DIR
-    from classifiers.train import SEED_CORPUS, read_corpus
-    from classifiers.train import train as train_model
+    """Train a new model version from the seed corpus (plus any corpus given) and register it."""
+    from classifiers.train import read_corpus
 
     settings = settings_or_exit()
-    records = read_corpus(SEED_CORPUS)
     for path in corpus or []:
         try:
-            records += read_corpus(path)
+            read_corpus(path)
         except (OSError, ValueError) as exc:
             raise fail(str(exc)) from None
-    folder = output or settings.data_dir / "models" / "new"
-    meta = train_model(records, tokenizer=make_tokenizer(DATA_DIR), output=folder, author=author,
-                       trained_on="seed" + (f"+{len(corpus)} corpora" if corpus else ""),
-                       analyzer_factory=load)
-    if output is None:
-        final = settings.data_dir / "models" / meta.version
-        if final.exists():
-            import shutil
+    params = {"with_labels": with_labels, "version": version, "note": note,
+              "seed": str(seed.resolve()) if seed else None,
+              "corpora": [str(p.resolve()) for p in corpus or []],
+              "output": str(output.resolve()) if output else None}
+    job = run_job(settings, "train", params, author)
+    result = job.result
+    held = result.get("held_out") or {}
+    out().print(f"model {result['version']} registered ({result['items']} training records, "
+                f"data hash {result['data_hash'][:12]})")
+    out().print(f"held-out: relevance F1 {(held.get('relevance') or {}).get('f1')}, "
+                f"macro-F1 {held.get('macro_f1')}")
+    if result.get("labels_holdout"):
+        labels = result["labels_holdout"]
+        out().print(f"bureau holdout labels: relevance F1 {labels['relevance']['f1']}, "
+                    f"macro-F1 {labels['macro_f1']}")
 
-            shutil.rmtree(final)
-        folder.rename(final)
-        folder = final
-    held = meta.metrics.get("held_out", {})
-    out().print(f"model {meta.version} written to {folder}")
-    out().print(f"held-out: relevance {held.get('relevance')}, macro-F1 {held.get('macro_f1')}")
+
+def actor_name(author: str | None) -> str:
+    """Who runs the command: --author, else the operating-system user."""
+    import getpass
+
+    return author or f"{getpass.getuser()}（命令行）"
+
+
+def run_job(settings, kind: str, params: dict, author: str | None):
+    """Queue a job and run it in this process with a progress bar; exit 1 when it fails."""
+    import threading
+
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    from sqlmodel import Session
+
+    from service.analysts.jobs import JobRunner, enqueue
+    from service.clock import SystemClock
+    from service.db import require_current_schema
+    from service.models import Job
+
+    engine = engine_for(settings)
+    if problem := require_current_schema(engine):
+        raise fail(problem)
+    clock = SystemClock()
+    with Session(engine) as session:
+        job_id = enqueue(session=session, kind=kind, params=params, actor=actor_name(author),
+                         now=clock.now()).id
+    runner = JobRunner(engine=engine, settings=settings, clock=clock)
+    worker = threading.Thread(target=runner.run_pending, args=(job_id,), daemon=True)
+    worker.start()
+    columns = (TextColumn(f"[bold]{kind} #{job_id}"), BarColumn(),
+               TextColumn("{task.percentage:>3.0f}%"), TimeElapsedColumn(),
+               TextColumn("{task.description}"))
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("", total=1.0)
+        while worker.is_alive():
+            worker.join(0.5)
+            with Session(engine) as session:
+                job = session.get(Job, job_id)
+                progress.update(task, completed=job.progress, description=job.message)
+    with Session(engine) as session:
+        job = session.get(Job, job_id)
+    if job.status != "done":
+        raise fail(f"{kind} job {job_id} {job.status}: {job.error or job.message}", 1)
+    return job
 
 
 @app.command()
@@ -116,3 +166,4 @@ def evaluate(
     else:
         metrics.pop("errors")
         print(format_report(metrics))
+
