@@ -20,6 +20,7 @@ from service.analysts import evaluation, registry
 from service.analysts.jobs import JobContext, JobLost, register_handler
 from service.models import ModelVersion
 
+DEFAULT_LABEL_WEIGHT = 10  # copies of each bureau label in the training records
 HOLDOUT = 0.2  # share of the training records classifiers.train measures the model on
 
 
@@ -50,9 +51,18 @@ def training_records(ctx: JobContext, session: Session) -> tuple[list[dict], dic
         sources.setdefault("corpora", []).append({"path": path, "items": len(extra)})
     if ctx.params.get("with_labels"):
         labels = evaluation.label_records(session, split="train")
-        # prefixed, so a label never collides with a seed record's id
-        records += [{**r, "id": f"label:{r['id']}"} for r in labels]
+        # A few hundred labels next to thousands of seed items would hardly count: each one is
+        # repeated ``label_weight`` times. The copies keep the label's key as their id, so the
+        # held-out rule of classifiers.train (the same hash as the labels' split) keeps every
+        # training label in the fitted part; a key that a seed id already uses is prefixed.
+        weight = int(ctx.params.get("label_weight") or DEFAULT_LABEL_WEIGHT)
+        seed_ids = {str(r["id"]) for r in records}
+        for record in labels:
+            key = str(record["id"])
+            record = {**record, "id": key if key not in seed_ids else f"label:{key}"}
+            records += [record] * weight
         sources["labels"] = len(labels)
+        sources["label_weight"] = weight
     return records, sources
 
 

@@ -59,6 +59,8 @@ class ActiveOut(BaseModel):
 
 class TrainIn(BaseModel):
     with_labels: bool = Field(False, description="also train on the bureau's training labels")
+    label_weight: int = Field(10, ge=1, le=100,
+                              description="copies of each label among the seed items")
     version: str | None = Field(None, max_length=64, description="name (default: date-hash)")
     note: str = Field("", max_length=2000)
     params: dict | None = Field(None, description="model parameters (classifiers.model)")
@@ -171,8 +173,8 @@ def train_model(body: TrainIn, response: Response, session: SessionDep, user: An
             raise _refuse(exc) from None
         if session.get(ModelVersion, body.version) is not None:
             raise HTTPException(status.HTTP_409_CONFLICT, f"版本 {body.version} 已存在")
-    params = {"with_labels": body.with_labels, "version": body.version, "note": body.note,
-              "model_params": body.params}
+    params = {"with_labels": body.with_labels, "label_weight": body.label_weight,
+              "version": body.version, "note": body.note, "model_params": body.params}
     return _queue(session, response, "train", params, user, clock.now())
 
 

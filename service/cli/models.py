@@ -62,6 +62,8 @@ def train(
     version: Annotated[str | None, typer.Option(help="version name (default: date-hash)")]
     = None,
     note: Annotated[str, typer.Option(help="what this version is for")] = "",
+    label_weight: Annotated[int, typer.Option(
+        min=1, max=100, help="copies of each label among the seed items")] = 10,
 ) -> None:
     """Train a new model version from the seed corpus (plus any corpus given) and register it."""
     from classifiers.train import read_corpus
@@ -72,8 +74,8 @@ def train(
             read_corpus(path)
         except (OSError, ValueError) as exc:
             raise fail(str(exc)) from None
-    params = {"with_labels": with_labels, "version": version, "note": note,
-              "seed": str(seed.resolve()) if seed else None,
+    params = {"with_labels": with_labels, "label_weight": label_weight, "version": version,
+              "note": note, "seed": str(seed.resolve()) if seed else None,
               "corpora": [str(p.resolve()) for p in corpus or []],
               "output": str(output.resolve()) if output else None}
     job = run_job(settings, "train", params, author)
