@@ -77,3 +77,15 @@ def test_backtest_reports_created_removed_and_changed_alerts(engine, clock, stor
         assert bad.status_code == 422 and "relevant" in bad.json()["detail"]
         duty = api_headers(engine, clock, "值班员甲", Role.duty)
         assert client.get("/api/v1/backtests", headers=duty).status_code == 403
+
+
+def test_a_candidate_scheme_is_checked_before_the_backtest_runs(engine, clock, settings):
+    analyst = api_headers(engine, clock, "分析员乙", Role.analyst)
+    with TestClient(create_app(settings, engine=engine, clock=clock)) as client:
+        response = client.post("/api/v1/backtests", headers=analyst, json={
+            "since": clock.now().isoformat(),
+            "until": (clock.now() + timedelta(days=1)).isoformat(),
+            "schemes": {"试验方案": {"definition": {"topic": "fire",
+                                                 "expression": "(高新区|金鼎+火灾"}}}})
+    assert response.status_code == 422
+    assert response.json()["detail"]["field"] == "expression"

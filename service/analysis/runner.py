@@ -21,6 +21,7 @@ from service.analysts.registry import (
     effective_thresholds,
     load_folder,
 )
+from service.analysts.schemes import current_lexicons, current_schemes, overlay_stamp, with_rules
 from service.config import Settings
 from service.models import ModelVersion
 
@@ -39,6 +40,7 @@ class AnalysisRunner:
         self._base_thresholds: dict = {}
         self._overrides: dict = {}
         self._failed: tuple[str, float] | None = None
+        self._ruled: tuple | None = None  # ((base analyzer, edits stamp), analyzer with edits)
         self._load_lock = threading.Lock()
         self._run_lock = threading.Lock()
 
@@ -51,21 +53,31 @@ class AnalysisRunner:
             return self._analyzer
 
     def current(self, engine: Engine) -> Analyzer:
-        """The analyzer of the active version: one query, and a reload when it changed."""
+        """The analyzer of the active version, with the analysts' schemes and lexicon terms:
+        a few cheap queries, and a rebuild only when the version or the rules changed."""
         with Session(engine) as session:
             target = active_model(session, self.settings)
             if target.version is None:  # nothing activated: overrides stored on the default
                 loaded = self._analyzer.version if self._analyzer is not None else None
                 row = session.get(ModelVersion, loaded) if loaded else None
                 target.thresholds = row.thresholds if row is not None else {}
-        with self._load_lock:
-            if self._analyzer is None or target.version != self._version:
-                self._switch(target)
-            if self._version == target.version and target.thresholds != self._overrides:
-                self._overrides = dict(target.thresholds)
-                self._analyzer.thresholds = effective_thresholds(self._base_thresholds,
-                                                                 self._overrides)
-            return self._analyzer
+            stamp = overlay_stamp(session)
+            with self._load_lock:
+                if self._analyzer is None or target.version != self._version:
+                    self._switch(target)
+                if self._version == target.version and target.thresholds != self._overrides:
+                    self._overrides = dict(target.thresholds)
+                    self._analyzer.thresholds = effective_thresholds(self._base_thresholds,
+                                                                     self._overrides)
+                if stamp == (0, 0):  # nothing edited: the shipped rules of the model
+                    return self._analyzer
+                if self._ruled is None or self._ruled[0] != (self._analyzer, stamp):
+                    ruled = with_rules(self._analyzer, current_lexicons(session),
+                                       current_schemes(session))
+                    self._ruled = ((self._analyzer, stamp), ruled)
+                    log.info("analysis uses the edited schemes and lexicons (edit %s)", stamp)
+                self._ruled[1].thresholds = self._analyzer.thresholds
+                return self._ruled[1]
 
     def run(self, engine, now) -> AnalyzeReport:
         """Analyse every pending item with the active model; one run at a time per process."""

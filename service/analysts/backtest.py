@@ -2,10 +2,11 @@
 it would have created, removed or changed (level, division, first recipients), against the
 alerts that actually exist.
 
-The candidate is a model version and/or relevance threshold (schemes and lexicon terms come
-through the model's analyzer). Stories are the stored ones; the routing is today's routing.yaml
-at each story's first fetch time (heightened periods included). Pile-up and trending raises,
-silences and inhibition are not replayed: the report compares what routing made of the levels.
+The candidate is any mix of a model version, thresholds, scheme changes and lexicon term edits
+(applied on top of the schemes and terms in force). Stories are the stored ones; the routing is
+today's routing.yaml at each story's first fetch time (heightened periods included). Pile-up
+and trending raises, silences and inhibition are not replayed: the report compares what routing
+made of the levels.
 """
 
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from sqlmodel import Session
 from service.alerts.engine import rank
 from service.analysts import registry
 from service.analysts.jobs import JobContext, register_handler
+from service.analysts.schemes import candidate_rules, with_rules
 from service.models import Alert, AlertItem, AlertKind, Item, ItemAnalysis, Source
 from service.routing.calendar import HeightenedCalendar
 from service.routing.config import load_routing
@@ -54,7 +56,10 @@ def _analyzer(ctx: JobContext, session: Session):
     if ctx.params.get("thresholds"):
         analyzer.thresholds = registry.effective_thresholds(analyzer.thresholds,
                                                             ctx.params["thresholds"])
-    return row.version, analyzer
+    # the schemes and lexicon terms in force, with the candidate's edits on top
+    lexicons, states = candidate_rules(session, schemes=ctx.params.get("schemes"),
+                                       terms=ctx.params.get("terms"))
+    return row.version, with_rules(analyzer, lexicons, states)
 
 
 def _candidate_stories(ctx: JobContext, analyzer, since, until) -> tuple[dict, int]:

@@ -19,6 +19,7 @@ from service.api import (
     jobs,
     labels,
     models,
+    schemes,
     silences,
     sources,
     stream,
@@ -62,7 +63,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         app.include_router(module.router)
     for module in (feedback, labels):
         app.include_router(module.router)
-    for module in (models, jobs, backtests):  # model versions, analysts' background jobs
+    for module in (models, jobs, backtests, schemes):  # the analysts' tools
         app.include_router(module.router)
     return app
 

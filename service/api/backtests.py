@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from service.analysts import jobs
 from service.analysts.registry import ANALYZER_THRESHOLDS
+from service.analysts.schemes import SchemeError, candidate_rules
 from service.api.deps import AnalystUser, ClockDep, SessionDep
 from service.api.jobs import JobOut, job_out
 from service.api.pagination import MAX_ID
@@ -26,6 +27,12 @@ class BacktestIn(BaseModel):
     thresholds: dict[str, float] | None = Field(
         None, description='analyzer thresholds to try, e.g. {"relevant": 0.55, "topic": 0.4}')
     label: str = Field("", max_length=200, description="what is being tried, for the list")
+    schemes: dict[str, dict | None] | None = Field(
+        None, description='scheme changes to try: {"name": {"definition": {...}, "enabled": '
+                          'true}} or {"name": null} to retire one')
+    terms: list[dict] | None = Field(
+        None, description='lexicon edits to try: [{"lexicon", "term", "action": "add"|"remove",'
+                          ' "weight"}]')
 
 
 class BacktestSummary(BaseModel):
@@ -56,8 +63,14 @@ def start_backtest(body: BacktestIn, response: Response, session: SessionDep,
     if unknown:
         raise HTTPException(422, f"未知的阈值：{'、'.join(sorted(unknown))}"
                                  f"（可用：{'、'.join(ANALYZER_THRESHOLDS)}）")
+    try:  # a candidate scheme with a syntax error is refused now, not in the job
+        candidate_rules(session, schemes=body.schemes, terms=body.terms)
+    except SchemeError as exc:
+        raise HTTPException(422, {"message": exc.message, "field": exc.field,
+                                  "position": exc.position}) from None
     params = {"since": body.since.isoformat(), "until": body.until.isoformat(),
-              "model": body.model, "thresholds": body.thresholds, "label": body.label}
+              "model": body.model, "thresholds": body.thresholds, "label": body.label,
+              "schemes": body.schemes, "terms": body.terms}
     job = jobs.enqueue(session=session, kind="backtest", params=params, actor=user.name,
                        now=clock.now())
     response.headers["Location"] = f"/api/v1/backtests/{job.id}"
