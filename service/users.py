@@ -2,6 +2,8 @@
 
 import hashlib
 import secrets
+import threading
+import time
 from datetime import datetime, timedelta
 
 from sqlmodel import Session, select
@@ -44,7 +46,38 @@ def issue_token(*, session: Session, user: User, now: datetime) -> str:
     return token
 
 
+# A request carries its token every time: the user behind a token is remembered this long in
+# the process (a revoked token or deactivated user stops working within it).
+TOKEN_CACHE_SECONDS = 30.0
+_cache: dict[str, tuple[float, User]] = {}
+_cache_lock = threading.Lock()
+
+
 def authenticate(*, session: Session, token: str, now: datetime) -> User | None:
+    """The active user holding this unrevoked token, or None (remembered for a few seconds)."""
+    digest = hash_token(token)
+    with _cache_lock:
+        hit = _cache.get(digest)
+    if hit is not None and hit[0] > time.monotonic():
+        return hit[1]
+    user = _authenticate(session=session, token=token, now=now)
+    if user is not None:
+        snapshot = User(id=user.id, name=user.name, role=Role(user.role), active=user.active,
+                        division=user.division, created_at=user.created_at)  # detached copy
+        with _cache_lock:
+            if len(_cache) > 10_000:
+                _cache.clear()
+            _cache[digest] = (time.monotonic() + TOKEN_CACHE_SECONDS, snapshot)
+    return user
+
+
+def forget_tokens() -> None:
+    """Drop the remembered tokens (after revoking one, in this process)."""
+    with _cache_lock:
+        _cache.clear()
+
+
+def _authenticate(*, session: Session, token: str, now: datetime) -> User | None:
     """The active user holding this unrevoked token, or None."""
     row = session.exec(
         select(ApiToken, User)

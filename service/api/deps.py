@@ -20,7 +20,7 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
-def get_clock(request: Request) -> Clock:
+async def get_clock(request: Request) -> Clock:
     """The app's clock (a fake one in tests)."""
     return request.app.state.clock
 

@@ -41,7 +41,7 @@ class Scope:
         return self.user.role in HANDLERS
 
 
-def alert_context(request: Request) -> AlertContext:
+async def alert_context(request: Request) -> AlertContext:
     """The routing context (routing.yaml), or 503 when it cannot be loaded."""
     try:
         return request.app.state.routing.current()
@@ -67,7 +67,7 @@ def person_of(user: User, request: Request) -> str | None:
     return user.name if person is not None and person.user is None else None
 
 
-def get_scope(user: CurrentUser, request: Request) -> Scope:
+async def get_scope(user: CurrentUser, request: Request) -> Scope:
     everything = user.role in (Role.analyst, Role.admin) or (
         user.role == Role.duty and not user.division)
     return Scope(user=user, person=None if everything else person_of(user, request),
