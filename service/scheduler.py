@@ -155,7 +155,7 @@ class ServiceScheduler:
         if self.alerts is None:
             return
         try:
-            report = self.alerts.process()
+            report = self.alerts.process(on_commit=lambda: self.wake("relay"))
         except Exception:
             log.exception("alert step failed; the analyses stay pending for the next tick")
             return

@@ -52,8 +52,12 @@ class AlertReport:
 
 
 def process_pending(engine: Engine, ctx: AlertContext, now: datetime, *,
-                    batch_size: int = 200) -> AlertReport:
-    """Turn every pending analysis and operational event into alert changes."""
+                    batch_size: int = 25, on_commit=None) -> AlertReport:
+    """Turn every pending analysis and operational event into alert changes.
+
+    Small batches, each committed on its own, and ``on_commit()`` after each: the relay can send
+    the first alerts of a burst while the next ones are being made.
+    """
     report = AlertReport()
     while True:
         # no autoflush: the steps flush where they need ids or read what they wrote, which
@@ -61,6 +65,8 @@ def process_pending(engine: Engine, ctx: AlertContext, now: datetime, *,
         with Session(engine, expire_on_commit=False, autoflush=False) as session:
             done = _analyses_batch(session, ctx, now, batch_size, report)
             session.commit()
+        if on_commit is not None and done:
+            on_commit()
         if done < batch_size:
             break
     from service.alerts.operational import process_events

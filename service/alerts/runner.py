@@ -27,10 +27,11 @@ class AlertPipeline:
         self.relay = Relay(engine, sender or Sender(clock=clock), metrics=metrics)
         self._lock = threading.Lock()
 
-    def process(self) -> AlertReport:
+    def process(self, on_commit=None) -> AlertReport:
         """Turn pending analyses and operational events into alert changes."""
         with self._lock:
-            report = process_pending(self.engine, self.routing.current(), self.clock.now())
+            report = process_pending(self.engine, self.routing.current(), self.clock.now(),
+                                     on_commit=on_commit)
         if self.metrics is not None and report.created:
             self.metrics.alerts_created.inc(report.created)
         return report

@@ -49,7 +49,7 @@ log = logging.getLogger(__name__)
 PARSE_POOL_MIN_SOURCES = 16  # smaller cycles parse in the event loop: a pool would not pay off
 PARSE_NICENESS = 10  # added to the parsing processes' nice value
 STORE_BATCH_MAX = 100  # refreshes stored in one transaction at most
-STORE_LINGER_SECONDS = 0.2  # while many refreshes are still to come, gather them this long
+STORE_LINGER_SECONDS = 0.05  # while many refreshes are still to come, gather them this long
 STORE_LINGER_MIN_PENDING = 16  # "many"; the last ones of a cycle are stored without waiting
 
 

@@ -190,7 +190,9 @@ class Relay:
         if not outcomes:
             return
         with Session(self.engine, expire_on_commit=False) as session:
-            for rows, result, elapsed_ms in outcomes:
+            ids = [row.id for rows, _, _ in outcomes for row in rows]
+            session.execute(select(Notification).where(Notification.id.in_(ids))).all()
+            for rows, result, elapsed_ms in outcomes:  # the rows are in the session now
                 self._finish(session, ctx, rows, result, now, elapsed_ms, report)
             session.commit()
 
