@@ -5,6 +5,7 @@ from service.cli import (  # noqa: F401  (each module registers its commands)
     models,
     outbox,
     routes,
+    rules,
     runtime,
     sources,
     users,
