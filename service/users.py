@@ -53,13 +53,18 @@ _cache: dict[str, tuple[float, User]] = {}
 _cache_lock = threading.Lock()
 
 
+def remembered_user(token: str) -> User | None:
+    """The user of a token authenticated in the last seconds, without the database."""
+    with _cache_lock:
+        hit = _cache.get(hash_token(token))
+    return hit[1] if hit is not None and hit[0] > time.monotonic() else None
+
+
 def authenticate(*, session: Session, token: str, now: datetime) -> User | None:
     """The active user holding this unrevoked token, or None (remembered for a few seconds)."""
     digest = hash_token(token)
-    with _cache_lock:
-        hit = _cache.get(digest)
-    if hit is not None and hit[0] > time.monotonic():
-        return hit[1]
+    if (user := remembered_user(token)) is not None:
+        return user
     user = _authenticate(session=session, token=token, now=now)
     if user is not None:
         snapshot = User(id=user.id, name=user.name, role=Role(user.role), active=user.active,

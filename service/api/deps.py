@@ -4,12 +4,13 @@ from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, status
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlmodel import Session
 
 from service.clock import Clock
 from service.models import User
-from service.users import authenticate
+from service.users import authenticate, remembered_user
 
 _bearer = HTTPBearer(auto_error=False, description="API token from `yuqing users add`")
 
@@ -29,22 +30,32 @@ SessionDep = Annotated[Session, Depends(get_session)]
 ClockDep = Annotated[Clock, Depends(get_clock)]
 
 
-def get_current_user(
-    session: SessionDep,
+async def get_current_user(
+    request: Request,
     clock: ClockDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> User:
-    """The user of the request's bearer token, or 401."""
+    """The user of the request's bearer token, or 401.
+
+    A token seen in the last seconds is answered from memory on the event loop; otherwise the
+    lookup runs in one thread-pool hop with a session of its own, released at once (a request
+    never holds a pooled connection while it waits for a thread).
+    """
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED,
             "缺少访问令牌：请在请求头中提供 Authorization: Bearer <令牌>",
             headers={"WWW-Authenticate": "Bearer"})
-    user = authenticate(session=session, token=credentials.credentials, now=clock.now())
-    # FastAPI runs every sync dependency and the endpoint in thread-pool hops of their own:
-    # end the read transaction now so the request does not hold a pooled connection while it
-    # waits for its next thread (under load that deadlocks the thread pool against the pool)
-    session.commit()
+    token = credentials.credentials
+    user = remembered_user(token)
+    if user is None:
+        engine = request.app.state.engine
+
+        def lookup() -> User | None:
+            with Session(engine, expire_on_commit=False) as session:
+                return authenticate(session=session, token=token, now=clock.now())
+
+        user = await run_in_threadpool(lookup)
     if user is None:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "访问令牌无效、已撤销或用户已停用",
                             headers={"WWW-Authenticate": "Bearer"})
