@@ -46,40 +46,39 @@ def issue_token(*, session: Session, user: User, now: datetime) -> str:
     return token
 
 
-# A request carries its token every time: the user behind a token is remembered this long in
-# the process (a revoked token or deactivated user stops working within it).
-TOKEN_CACHE_SECONDS = 30.0
-_cache: dict[str, tuple[float, User]] = {}
-_cache_lock = threading.Lock()
+class TokenCache:
+    """The users of recently seen tokens, remembered for ``seconds`` in one process (each app
+    holds its own): a revoked token or a deactivated user stops working within that time."""
 
+    def __init__(self, seconds: float = 30.0, size: int = 10_000):
+        self.seconds, self.size = seconds, size
+        self._entries: dict[str, tuple[float, User]] = {}
+        self._lock = threading.Lock()
 
-def remembered_user(token: str) -> User | None:
-    """The user of a token authenticated in the last seconds, without the database."""
-    with _cache_lock:
-        hit = _cache.get(hash_token(token))
-    return hit[1] if hit is not None and hit[0] > time.monotonic() else None
+    def get(self, token: str) -> User | None:
+        """The remembered user of a token, or None."""
+        with self._lock:
+            hit = self._entries.get(hash_token(token))
+        return hit[1] if hit is not None and hit[0] > time.monotonic() else None
+
+    def put(self, token: str, user: User) -> None:
+        """Remember a detached copy of the user (safe to share between requests)."""
+        copy = User(id=user.id, name=user.name, role=Role(user.role), active=user.active,
+                    division=user.division, created_at=user.created_at)
+        with self._lock:
+            if len(self._entries) >= self.size:
+                self._entries.clear()
+            self._entries[hash_token(token)] = (time.monotonic() + self.seconds, copy)
+
+    def clear(self) -> None:
+        """Forget every token."""
+        with self._lock:
+            self._entries.clear()
 
 
 def authenticate(*, session: Session, token: str, now: datetime) -> User | None:
-    """The active user holding this unrevoked token, or None (remembered for a few seconds)."""
-    digest = hash_token(token)
-    if (user := remembered_user(token)) is not None:
-        return user
-    user = _authenticate(session=session, token=token, now=now)
-    if user is not None:
-        snapshot = User(id=user.id, name=user.name, role=Role(user.role), active=user.active,
-                        division=user.division, created_at=user.created_at)  # detached copy
-        with _cache_lock:
-            if len(_cache) > 10_000:
-                _cache.clear()
-            _cache[digest] = (time.monotonic() + TOKEN_CACHE_SECONDS, snapshot)
-    return user
-
-
-def forget_tokens() -> None:
-    """Drop the remembered tokens (after revoking one, in this process)."""
-    with _cache_lock:
-        _cache.clear()
+    """The active user holding this unrevoked token, or None."""
+    return _authenticate(session=session, token=token, now=now)
 
 
 def _authenticate(*, session: Session, token: str, now: datetime) -> User | None:

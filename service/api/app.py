@@ -28,6 +28,7 @@ from service.clock import Clock, SystemClock
 from service.config import Settings, load_secret_key
 from service.db import make_engine
 from service.metrics import Metrics
+from service.users import TokenCache
 
 
 def create_app(settings: Settings | None = None, *, engine: Engine | None = None,
@@ -56,6 +57,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app.state.clock = clock or SystemClock()
     app.state.metrics = Metrics(engine)
     app.state.analysis = AnalysisRunner(settings)
+    app.state.tokens = TokenCache()
     app.state.routing = routing or RoutingFile(
         settings.routing, secret=load_secret_key(settings), public_url=settings.public_url)
     # the stream's fixed path first: /api/v1/alerts/{alert_id} would otherwise take it

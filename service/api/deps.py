@@ -10,7 +10,7 @@ from sqlmodel import Session
 
 from service.clock import Clock
 from service.models import User
-from service.users import authenticate, remembered_user
+from service.users import authenticate
 
 _bearer = HTTPBearer(auto_error=False, description="API token from `yuqing users add`")
 
@@ -47,7 +47,8 @@ async def get_current_user(
             "缺少访问令牌：请在请求头中提供 Authorization: Bearer <令牌>",
             headers={"WWW-Authenticate": "Bearer"})
     token = credentials.credentials
-    user = remembered_user(token)
+    tokens = request.app.state.tokens
+    user = tokens.get(token)
     if user is None:
         engine = request.app.state.engine
 
@@ -56,6 +57,8 @@ async def get_current_user(
                 return authenticate(session=session, token=token, now=clock.now())
 
         user = await run_in_threadpool(lookup)
+        if user is not None:
+            tokens.put(token, user)
     if user is None:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "访问令牌无效、已撤销或用户已停用",
                             headers={"WWW-Authenticate": "Bearer"})
