@@ -95,3 +95,24 @@ def install_sources(engine, settings: Settings, clock: FakeClock, yaml_text: str
     with Session(engine) as session:
         sync_sources(session, sources_file, now=clock.now())
     return sources_file
+
+
+@pytest.fixture
+def receivers():
+    """A DingTalk robot, a webhook consumer and an SMTP server, all local and real."""
+    from tests.alerting import DING_SECRET, HOOK_SECRET
+    from tests.receivers import BotReceiver, SmtpReceiver, WebhookReceiver
+
+    with BotReceiver("dingtalk", secret=DING_SECRET) as ding, \
+            WebhookReceiver(secret=HOOK_SECRET) as hook, SmtpReceiver() as smtp:
+        yield ding, hook, smtp
+
+
+@pytest.fixture
+def driver(engine, clock, receivers, tmp_path):
+    """The alert steps on the fake clock, with routing.yaml pointed at ``receivers``."""
+    from tests.delivering import build
+
+    driver, _ = build(engine, clock, receivers, tmp_path / "routing.yaml")
+    yield driver
+    driver.close()

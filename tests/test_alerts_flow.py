@@ -12,15 +12,8 @@ from sqlmodel import Session
 
 from service.api.app import create_app
 from service.models import Alert, AlertEvent, Notification
-from tests.alerting import DING_SECRET, HOOK_SECRET, Driver, add_analysed_item, write_routing
-from tests.receivers import BotReceiver, SmtpReceiver, WebhookReceiver
-
-
-@pytest.fixture
-def receivers():
-    with BotReceiver("dingtalk", secret=DING_SECRET) as ding, \
-            WebhookReceiver(secret=HOOK_SECRET) as hook, SmtpReceiver() as smtp:
-        yield ding, hook, smtp
+from tests.alerting import Driver, add_analysed_item, write_routing
+from tests.receivers import BotReceiver
 
 
 @pytest.fixture

@@ -6,20 +6,10 @@ from fastapi.testclient import TestClient
 
 from service.api.app import create_app
 from tests.alerting import (
-    DING_SECRET,
-    HOOK_SECRET,
     Driver,
     write_routing,
 )
 from tests.alerts_api.support import LIST, login, raise_alert, source_down_alert
-from tests.receivers import BotReceiver, SmtpReceiver, WebhookReceiver
-
-
-@pytest.fixture
-def receivers():
-    with BotReceiver("dingtalk", secret=DING_SECRET) as ding, \
-            WebhookReceiver(secret=HOOK_SECRET) as hook, SmtpReceiver() as smtp:
-        yield ding, hook, smtp
 
 
 @pytest.fixture
