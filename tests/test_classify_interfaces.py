@@ -1,7 +1,6 @@
 """`yuqing classify`, `POST /api/v1/classify`, `yuqing evaluate` and `yuqing train` agree."""
 
 import json
-import time
 
 import pytest
 from fastapi.testclient import TestClient
@@ -23,11 +22,13 @@ CONTRACT_FIELDS = {"id", "relevant", "topics", "level", "grade", "casualties", "
                    "places", "sensitivity", "negativity", "explanation"}
 
 
-def test_loaded_analyzer_starts_within_two_seconds(tmp_path):
-    classifiers.load(cache_dir=tmp_path)  # first load writes jieba's cache
-    started = time.perf_counter()
+def test_a_second_load_reads_jiebas_cache_instead_of_rebuilding_it(tmp_path):
+    # the start-up time itself (≤ 2 s) is measured by bench/classify.py, not asserted here
+    classifiers.load(cache_dir=tmp_path)  # the first load writes jieba's cache
+    caches = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*.cache")}
+    assert caches, "the first load wrote no jieba cache"
     analyzer = classifiers.load(cache_dir=tmp_path)
-    assert time.perf_counter() - started <= 2.0
+    assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*.cache")} == caches
     assert analyzer.analyze([]) == []
 
 
