@@ -4,15 +4,24 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from classifiers.extract import extract_casualties, extract_loss, normalize, statutory_grade
+import numpy as np
+
+from classifiers.extract import (
+    extract_casualties,
+    extract_loss,
+    may_state_facts,
+    normalize,
+    statutory_grade,
+)
 from classifiers.lexicon import Lexicon
 from classifiers.places import Gazetteer, Locality
 from classifiers.rules import decide_level, settle_topics
-from classifiers.schemes import Scheme
+from classifiers.schemes import Scheme, SchemeMatcher
 from classifiers.tokenize import Tokenizer
 
 MAX_TEXT_CHARS = 6000  # long pages add little evidence after this and cost jieba time
 CHAR_FEATURE_CHARS = 500  # character n-grams read the title and lead, where the topic is
+_NO_TERMS: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -28,9 +37,13 @@ class Document:
     @property
     def full_text(self) -> str:
         """Title and text, normalised, cut to the length the analyzer reads."""
-        parts = [part for part in (self.title, self.text) if part]
-        joined = "\n".join(parts)
-        return normalize(joined)[:MAX_TEXT_CHARS]
+        return self.read()[0]
+
+    def read(self) -> tuple[str, bool]:
+        """``full_text``, and whether it is all of it (then it is NFKC-normalised as it is)."""
+        title, text = self.title, self.text
+        joined = normalize(f"{title}\n{text}" if title and text else title or text or "")
+        return joined[:MAX_TEXT_CHARS], len(joined) <= MAX_TEXT_CHARS
 
 
 @dataclass
@@ -76,6 +89,8 @@ class Analyzer:
         self.model = model
         self.meta = meta
         self.thresholds = {"relevant": 0.5, "topic": 0.35, **(meta.thresholds or {})}
+        self._topics = lexicon.topics
+        self._schemes = SchemeMatcher(self.schemes)
 
     @property
     def version(self) -> str:
@@ -84,94 +99,152 @@ class Analyzer:
 
     def analyze(self, docs) -> list[Analysis]:
         """Analyses of a batch of documents (Document objects or dicts), in the same order."""
-        docs = [d if isinstance(d, Document) else Document(**_doc_fields(d)) for d in docs]
+        docs = [d if isinstance(d, Document) else _document(d) for d in docs]
         if not docs:
             return []
-        texts = [d.full_text for d in docs]
+        read = [d.read() for d in docs]
+        texts = [text for text, _ in read]
         tokens = [self.tokenizer.words(t) for t in texts]
+        words = (tokens if getattr(self.tokenizer, "words_without_whitespace", False)
+                 else [" ".join(t) for t in tokens])
         matrix, relevance, topic_probs = self.model.predict(
-            [" ".join(t) for t in tokens], [t[:CHAR_FEATURE_CHARS] for t in texts])
-        return [
-            self._one(doc, text, toks, (matrix, i), float(relevance[i]),
-                      {t: float(p[i]) for t, p in topic_probs.items()})
-            for i, (doc, text, toks) in enumerate(zip(docs, texts, tokens, strict=True))
-        ]
+            words, [t[:CHAR_FEATURE_CHARS] for t in texts])
+        batch = _ModelOutput(self._topics, topic_probs, matrix, len(docs))
+        scans = self.lexicon.scan_many(texts)
+        places = self.gazetteer.find_many(texts)
+        return [self._one(doc, text, toks, batch, i, p_relevant, scan, place_match, normalized)
+                for i, (doc, text, toks, p_relevant, scan, place_match, normalized) in enumerate(
+                    zip(docs, texts, tokens, relevance.tolist(), scans, places,
+                        [whole for _, whole in read], strict=True))]
 
-    def _one(self, doc: Document, text: str, tokens: list[str], row, p_relevant: float,
-             p_topics: dict[str, float]) -> Analysis:
-        rules: list[str] = []
-        hits, present = self.lexicon.scan(text)
-        scheme_topics: dict[str, list[str]] = {}
-        for scheme in self.schemes:
-            used = scheme.match(present)
-            if used is not None:
-                rules.append(f"scheme:{scheme.name}")
-                if scheme.topic:
-                    scheme_topics.setdefault(scheme.topic, []).extend(used)
-        scores = {}
+    def _one(self, doc: Document, text: str, tokens: list[str], batch: "_ModelOutput", i: int,
+             p_relevant: float, scan, place_match, normalized: bool = False) -> Analysis:
+        hits, present = scan
+        found = hits.hits
+        if (not found and not present and not place_match.places and not doc.region
+                and self._schemes.silent_without_terms
+                and not may_state_facts(text, normalized=normalized)):
+            plain = self._plain(doc, tokens, batch, i, p_relevant)
+            if plain is not None:
+                return plain
+        rules, scheme_topics = self._schemes.match(present)
+        scores = batch.scores(i)
         strongest = 0.0
-        for topic in self.lexicon.topics:
-            evidence = hits.score(topic) if topic in hits.hits else 0.0
-            strongest = max(strongest, 1 - math.exp(-evidence / 2.5))
-            lexical = 1 - math.exp(-(evidence + 2.0 * bool(scheme_topics.get(topic))) / 2.5)
-            learned = p_topics.get(topic)
-            scores[topic] = lexical if learned is None else 0.6 * learned + 0.4 * lexical
+        if found or scheme_topics:
+            for topic in self._topics:
+                scheme = scheme_topics.get(topic)
+                if topic not in found and not scheme:
+                    continue  # no evidence: the score is 0.6 × P(topic) (or 0.0) already
+                evidence = hits.score(topic) if topic in found else 0.0
+                strongest = max(strongest, 1 - math.exp(-evidence / 2.5))
+                lexical = 1 - math.exp(-(evidence + 2.0 * bool(scheme)) / 2.5)
+                learned = batch.learned.get(topic)
+                scores[topic] = lexical if learned is None else 0.6 * learned[i] + 0.4 * lexical
         scores = settle_topics(scores, present, rules)
-        exclusion = hits.score("exclusion")
+        exclusion = hits.score("exclusion") if found else 0
         relevance = 0.6 * p_relevant + 0.4 * strongest - min(0.3, 0.1 * exclusion)
         if exclusion:
             rules.append("relevance:exclusion_terms")
         relevant = relevance >= self.thresholds["relevant"]
-        topics = sorted(((t, s) for t, s in scores.items() if s >= self.thresholds["topic"]),
-                        key=lambda pair: -pair[1])
+        threshold = self.thresholds["topic"]
+        topics = [(t, s) for t, s in scores.items() if s >= threshold]
+        if len(topics) > 1:
+            topics.sort(key=_minus_score)
         if relevant and not topics:
             topics = [max(scores.items(), key=lambda pair: pair[1])]
         topic_list = [{"label": t, "score": round(s, 3)} for t, s in topics] if relevant else []
 
-        casualties = extract_casualties(text)
-        loss = extract_loss(text)
+        casualties = extract_casualties(text, normalized=normalized)
+        loss = extract_loss(text, normalized=normalized)
         grade, grade_rules = statutory_grade(casualties, loss) if relevant else (None, [])
         rules += grade_rules
-        place_match = self.gazetteer.find(text)
         locality = place_match.locality
         if locality is Locality.unknown and doc.region:
             locality = self.gazetteer.find(doc.region).locality
             if locality is not Locality.unknown:
                 rules.append(f"locality:source_region={doc.region}")
-        sensitivity = _saturate(hits.score("sensitivity"), 4.0)
-        if any(t in ("mass_incident", "ideological_security") for t, _ in topics):
+        sensitivity = _saturate(hits.score("sensitivity"), 4.0) if found else 0.0
+        if topics and any(t in ("mass_incident", "ideological_security") for t, _ in topics):
             sensitivity = max(sensitivity, 0.5)
-        negativity = _saturate(hits.score("negativity"), 4.0)
+        negativity = _saturate(hits.score("negativity"), 4.0) if found else 0.0
         labels = [t for t, _ in topics] if relevant else []
         level = decide_level(relevant=relevant, topics=labels, grade=grade, locality=locality,
                              sensitivity=sensitivity, present=present, rules=rules,
-                             tier=doc.tier)
+                             tier=doc.tier) if relevant else None
         terms = []
         for label in labels[:3]:
             terms += hits.terms(label)[:4] + scheme_topics.get(label, [])
         terms += casualties.evidence
         if relevant and labels:
-            terms += self.model.top_features(*row, labels[0], limit=3)
+            terms += self.model.top_features(batch.matrix, i, labels[0], limit=3)
         return Analysis(
             id=doc.id, relevant=relevant, topics=topic_list, level=level, grade=grade,
-            casualties=casualties.as_dict(), loss_yuan=loss, places=place_match.places,
+            casualties=casualties.as_dict(), loss_yuan=loss, places=place_match.places or [],
             sensitivity=round(sensitivity, 3), negativity=round(negativity, 3),
             explanation={"terms": list(dict.fromkeys(terms)), "rules": rules},
-            locality=locality.value, place=self.gazetteer.most_specific(place_match.places),
+            locality=locality.value,
+            place=self.gazetteer.most_specific(place_match.places) if place_match.places else None,
             relevance=round(relevance, 3),
             model_version=self.meta.version, tokens=tokens,
         )
+
+    def _plain(self, doc: Document, tokens: list[str], batch: "_ModelOutput", i: int,
+               p_relevant: float) -> Analysis | None:
+        """``_one`` of a text without any lexicon term, place, casualty or loss, with no source
+        region (most of a feed), when it is not relevant: the same fields, without the steps
+        that find nothing; None when it is relevant (``_one`` decides then)."""
+        rules, _ = self._schemes.match(_NO_TERMS)
+        scores = settle_topics(batch.scores(i), _NO_TERMS, rules)
+        relevance = 0.6 * p_relevant + 0.4 * 0.0 - min(0.3, 0.1 * 0)
+        if relevance >= self.thresholds["relevant"]:
+            return None
+        threshold = self.thresholds["topic"]
+        sensitive = (scores.get("mass_incident", threshold - 1) >= threshold
+                     or scores.get("ideological_security", threshold - 1) >= threshold)
+        return Analysis(
+            id=doc.id, relevant=False, topics=[], level=None, grade=None,
+            casualties={"deaths": 0, "injured": 0, "missing": 0}, loss_yuan=None, places=[],
+            sensitivity=0.5 if sensitive else 0.0, negativity=0.0,
+            explanation={"terms": [], "rules": rules}, locality=Locality.unknown.value,
+            place=None, relevance=round(relevance, 3), model_version=self.meta.version,
+            tokens=tokens,
+        )
+
+
+class _ModelOutput:
+    """What the model says about a batch, laid out for the documents' decisions one by one."""
+
+    def __init__(self, topics: list[str], topic_probs: dict, matrix, size: int):
+        self.matrix = matrix
+        self.topics = topics
+        self.learned = {t: topic_probs[t].tolist() for t in topics if t in topic_probs}
+        # 0.6 × P(topic) is the score of a topic without lexical evidence (0.6 × P + 0.4 × 0.0,
+        # the same number); topics without a model score 0.0 then
+        base = np.zeros((size, len(topics)))
+        for column, topic in enumerate(topics):
+            if topic in topic_probs:
+                base[:, column] = 0.6 * topic_probs[topic]
+        self._base = base.ravel().tolist()
+
+    def scores(self, row: int) -> dict[str, float]:
+        """Topic scores of document ``row`` before lexical evidence (a new dict)."""
+        width = len(self.topics)
+        return dict(zip(self.topics, self._base[row * width:(row + 1) * width], strict=True))
+
+
+def _minus_score(pair: tuple[str, float]) -> float:
+    return -pair[1]
 
 
 def _saturate(score: float, scale: float) -> float:
     return 1 - math.exp(-score / scale)
 
 
-def _doc_fields(data: dict) -> dict:
-    return {"id": str(data.get("id", "")), "title": data.get("title") or "",
-            "text": data.get("text") or "", "source": data.get("source"),
-            "region": data.get("region"), "tier": data.get("tier"),
-            "published_at": data.get("published_at")}
+def _document(data: dict) -> Document:
+    """A document from its dict form (missing title and text are empty)."""
+    get = data.get
+    return Document(str(get("id", "")), get("title") or "", get("text") or "", get("source"),
+                    get("region"), get("tier"), get("published_at"))
 
 
 def build_analyzer(model_dir: Path, *, data_dir: Path, cache_dir: Path | None = None):

@@ -22,16 +22,22 @@ _INJURY = (r"(?:不同程度|轻重不一|轻微)?(?:地)?"
 _MISSING = r"(?:失联|失踪|下落不明)"
 _UPDATE = r"(?:已)?(?:上升|增加|增|升|攀升|累计)?(?:至|到|为|达)(?:到)?"
 
-_PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("pair", re.compile(rf"(?P<d>{NUMBER})\s*(?:人)?死\s*(?P<i>{NUMBER})\s*(?:人)?伤")),
-    ("deaths", re.compile(rf"{_N}{_WHO}{_DEATH}")),
-    ("deaths", re.compile(rf"(?:死亡|遇难|罹难)(?:人数|者|人员){_UPDATE}{_N}")),
-    ("deaths", re.compile(rf"(?:致|造成|导致){_N}\s*(?:人)?(?:死亡|遇难|身亡)")),
-    ("injured", re.compile(rf"{_N}{_WHO}{_INJURY}")),
-    ("injured", re.compile(rf"(?:受伤|伤者|伤员)(?:人数|人员)?{_UPDATE}{_N}")),
-    ("missing", re.compile(rf"{_N}{_WHO}{_MISSING}")),
-    ("missing", re.compile(rf"(?:失联|失踪)(?:人数|人员|者){_UPDATE}{_N}")),
+# each pattern with the words it cannot match without: one of each group (checked first: most
+# texts name no casualty at all, and a substring test is far cheaper than a regex scan)
+_DEATH_WORDS = ("死", "难", "亡", "丧", "殒", "殉", "不治")
+_PATTERNS: list[tuple[str, re.Pattern, tuple[tuple[str, ...], ...]]] = [
+    ("pair", re.compile(rf"(?P<d>{NUMBER})\s*(?:人)?死\s*(?P<i>{NUMBER})\s*(?:人)?伤"),
+     (("死",), ("伤",))),
+    ("deaths", re.compile(rf"{_N}{_WHO}{_DEATH}"), (_DEATH_WORDS,)),
+    ("deaths", re.compile(rf"(?:死亡|遇难|罹难)(?:人数|者|人员){_UPDATE}{_N}"), (("死亡", "难"),)),
+    ("deaths", re.compile(rf"(?:致|造成|导致){_N}\s*(?:人)?(?:死亡|遇难|身亡)"), (("亡", "遇难"),)),
+    ("injured", re.compile(rf"{_N}{_WHO}{_INJURY}"), (("伤", "中毒"),)),
+    ("injured", re.compile(rf"(?:受伤|伤者|伤员)(?:人数|人员)?{_UPDATE}{_N}"), (("伤",),)),
+    ("missing", re.compile(rf"{_N}{_WHO}{_MISSING}"), (("失", "下落不明"),)),
+    ("missing", re.compile(rf"(?:失联|失踪)(?:人数|人员|者){_UPDATE}{_N}"), (("失",),)),
 ]
+# a character every casualty pattern above and below needs
+_ANY_CASUALTY = re.compile("[死难亡丧殒殉治伤毒失落]")
 # injuries listed by kind in one sentence add up: 1人重伤、4人轻伤、28人轻微伤 → 33
 _INJURY_KIND = re.compile(rf"{_N}{_WHO}(?:受)?(?P<kind>重伤|轻伤|轻微伤)")
 # one victim without a count: 致周某当场死亡, 女孩不幸身亡
@@ -62,11 +68,24 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-def extract_casualties(text: str) -> Casualties:
-    """The largest death, injury and missing counts the text reports (news updates rise)."""
-    text = normalize(text)
+def may_state_facts(text: str, *, normalized: bool = False) -> bool:
+    """False when neither ``extract_casualties`` nor ``extract_loss`` can find anything in the
+    text (it has none of the words they need), True otherwise. ``normalized``: the text is
+    NFKC-normalised already (as ``normalize`` returns it), so it is not normalised again."""
+    text = text if normalized else normalize(text)
+    return _ANY_CASUALTY.search(text) is not None or "经济损失" in text
+
+
+def extract_casualties(text: str, *, normalized: bool = False) -> Casualties:
+    """The largest death, injury and missing counts the text reports (news updates rise);
+    ``normalized`` as for ``may_state_facts``."""
+    text = text if normalized else normalize(text)
     found = Casualties()
-    for kind, pattern in _PATTERNS:
+    if not _ANY_CASUALTY.search(text):
+        return found
+    for kind, pattern, needs in _PATTERNS:
+        if not all(any(word in text for word in group) for group in needs):
+            continue
         for match in pattern.finditer(text):
             if kind == "pair":
                 deaths, injured = parse_count(match["d"]), parse_count(match["i"])
@@ -78,12 +97,15 @@ def extract_casualties(text: str) -> Casualties:
             count = parse_count(match["n"])
             if count is not None and count < 100_000:
                 _raise(found, kind, count, match.group(0))
-    for match in _KILLED_N.finditer(text):
+    for match in _KILLED_N.finditer(text) if "死" in text else ():
         if (count := parse_count(match["n"])) is not None:
             _raise(found, "deaths", count, match.group(0))
-    if found.deaths == 0 and (match := _ONE_DEATH.search(text)):
+    if found.deaths == 0 and ("当场" in text or "不幸" in text) and (
+            match := _ONE_DEATH.search(text)):
         _raise(found, "deaths", 1, match.group(0))
-    for sentence in _SENTENCE.findall(text):
+    # adding up kinds of injury needs two kinds in one sentence, so two in the text
+    kinds = ("重伤" in text) + ("轻伤" in text) + ("轻微伤" in text)
+    for sentence in _SENTENCE.findall(text) if kinds >= 2 else ():
         by_kind: dict[str, int] = {}
         for match in _INJURY_KIND.finditer(sentence):
             count = parse_count(match["n"])
@@ -105,10 +127,14 @@ def says_no_casualties(text: str) -> bool:
     return bool(_NONE_HURT.search(normalize(text)))
 
 
-def extract_loss(text: str) -> float | None:
-    """Direct economic loss in yuan, the largest figure stated, else None."""
+def extract_loss(text: str, *, normalized: bool = False) -> float | None:
+    """Direct economic loss in yuan, the largest figure stated, else None; ``normalized`` as for
+    ``may_state_facts``."""
     best = None
-    for match in _LOSS.finditer(normalize(text)):
+    text = text if normalized else normalize(text)
+    if "经济损失" not in text:
+        return None
+    for match in _LOSS.finditer(text):
         value = parse_number(match["n"])
         if value is None:
             continue

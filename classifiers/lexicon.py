@@ -6,6 +6,8 @@ from pathlib import Path
 
 import ahocorasick
 
+from classifiers.batchscan import BatchScanner
+
 SPECIAL_LISTS = ("sensitivity", "negativity", "exclusion")
 
 
@@ -31,6 +33,10 @@ class LexiconHits:
         return {t for found in self.hits.values() for t in found}
 
 
+# the result of a text without any term (a plain dict: looking a list up adds nothing to it)
+NO_HITS: tuple[LexiconHits, frozenset[str]] = (LexiconHits(hits={}), frozenset())
+
+
 class Lexicon:
     """All term lists of a folder, compiled into one automaton."""
 
@@ -43,9 +49,13 @@ class Lexicon:
                 by_term[term].append((name, weight))
         for term in extra_terms:
             by_term.setdefault(term, [])
-        for term, owners in by_term.items():
-            self._automaton.add_word(term, (term, tuple(owners)))
+        # the automaton's values are indices into this table (cheap to count)
+        self._entries = [(term, tuple(owners)) for term, owners in by_term.items()]
+        for index, (term, _owners) in enumerate(self._entries):
+            self._automaton.add_word(term, index)
         self._automaton.make_automaton()
+        self._topics = [name for name in self.lists if name not in SPECIAL_LISTS]
+        self._scanner = BatchScanner([term for term, _ in self._entries])
 
     @classmethod
     def load(cls, folder: Path, extra_terms: set[str] = frozenset()) -> "Lexicon":
@@ -58,17 +68,41 @@ class Lexicon:
     @property
     def topics(self) -> list[str]:
         """The topic lists (everything but sensitivity, negativity and exclusion)."""
-        return [name for name in self.lists if name not in SPECIAL_LISTS]
+        return list(self._topics)
 
     def scan(self, text: str) -> tuple[LexiconHits, set[str]]:
         """The list hits of a text, and every automaton term present (for schemes)."""
+        counts: dict[int, int] = {}  # term index -> occurrences, in order of first occurrence
+        for _end, index in self._automaton.iter(text):
+            counts[index] = counts.get(index, 0) + 1
+        return self._hits(counts)
+
+    def scan_many(self, texts: list[str]) -> list[tuple[LexiconHits, set[str]]]:
+        """``scan`` of each text, with one search over the batch (``batchscan``); the texts
+        without any term share one empty result (``NO_HITS``, not to be changed)."""
+        results = [NO_HITS] * len(texts)
+        found = self._scanner.occurrences(texts)  # what the automaton would find, without it
+        if found is None:
+            found = self._scanner.matches(self._automaton.iter, texts)
+        for doc, matches in found.items():
+            counts: dict[int, int] = {}  # term index -> occurrences, in order of first occurrence
+            for _end, index in matches:
+                counts[index] = counts.get(index, 0) + 1
+            results[doc] = self._hits(counts)
+        return results
+
+    def _hits(self, counts: dict[int, int]) -> tuple[LexiconHits, set[str]]:
         hits = LexiconHits()
+        if not counts:
+            return hits, set()
         present: set[str] = set()
-        for _end, (term, owners) in self._automaton.iter(text):
+        found = hits.hits
+        entries = self._entries
+        for index, count in counts.items():
+            term, owners = entries[index]
             present.add(term)
             for name, weight in owners:
-                old = hits.hits[name].get(term)
-                hits.hits[name][term] = (weight, old[1] + 1 if old else 1)
+                found[name][term] = (weight, count)
         return hits, present
 
 

@@ -13,6 +13,8 @@ from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
+from classifiers.features import FastTfidf
+
 DEFAULT_PARAMS = {
     "word_ngrams": [1, 2],
     "char_ngrams": [2, 3],
@@ -40,12 +42,21 @@ class TextModel:
     relevance: CalibratedClassifierCV
     topic_models: dict[str, CalibratedClassifierCV] = field(default_factory=dict)
 
-    def features(self, word_texts: list[str], raw_texts: list[str]):
-        """The sparse feature matrix of documents (words joined by spaces, and raw text)."""
-        return hstack([self.words.transform(word_texts), self.chars.transform(raw_texts)]).tocsr()
+    def features(self, word_texts: list, raw_texts: list[str]):
+        """The sparse feature matrix of documents: their words joined by spaces (or the lists of
+        words, if no word holds whitespace), and their raw text."""
+        if getattr(self, "_fast", None) is None:
+            self._fast = FastTfidf(self.words, self.chars, split=_split)
+        return self._fast.transform(word_texts, raw_texts)
 
-    def predict(self, word_texts: list[str], raw_texts: list[str]):
-        """P(relevant) per document and P(topic) per document and topic."""
+    def __getstate__(self) -> dict:
+        # what is derived at prediction time is not saved in the artifact
+        return {k: v for k, v in self.__dict__.items()
+                if k not in ("_fast", "_linear", "_coef_cache", "_names")}
+
+    def predict(self, word_texts: list, raw_texts: list[str]):
+        """P(relevant) per document and P(topic) per document and topic (documents as for
+        ``features``)."""
         matrix = self.features(word_texts, raw_texts)
         probabilities = self._compiled().probabilities(matrix)
         names = ["__relevance__", *self.topic_models]
@@ -63,16 +74,22 @@ class TextModel:
         coef = self._mean_coef(topic)
         if coef is None:
             return []
-        start, end = matrix.indptr[row], matrix.indptr[row + 1]
-        columns = matrix.indices[start:end]
-        words = columns < len(self.words.vocabulary_)  # explain with words, not char n-grams
-        columns = columns[words]
-        scores = matrix.data[start:end][words] * coef[columns]
+        start, end = int(matrix.indptr[row]), int(matrix.indptr[row + 1])
+        columns, data = matrix.indices[start:end], matrix.data[start:end]
+        # explain with words, not char n-grams (the word columns come first)
+        if matrix.has_sorted_indices:
+            words = int(np.searchsorted(columns, len(self.words.vocabulary_)))
+            columns, data = columns[:words], data[:words]
+        else:
+            words = columns < len(self.words.vocabulary_)
+            columns, data = columns[words], data[words]
+        scores = data * coef[columns]
         names = self._feature_names()
         out = []
-        for position in np.argsort(-scores)[: limit * 2]:
-            name = names[columns[position]].replace(" ", "")
-            if scores[position] > 0 and len(name) >= 2 and not name.isdigit() and name not in out:
+        best = np.argsort(-scores)[: limit * 2].tolist()
+        for column, score in zip(columns[best].tolist(), scores[best].tolist(), strict=True):
+            name = names[column].replace(" ", "")
+            if score > 0 and len(name) >= 2 and not name.isdigit() and name not in out:
                 out.append(name)
         return out[:limit]
 
@@ -135,7 +152,7 @@ class _CompiledLinear:
                 slopes.append(calibrator.a_)
                 offsets.append(calibrator.b_)
                 owners.append(index)
-        self.weights = np.vstack(weights).T
+        self.weights = np.ascontiguousarray(np.vstack(weights).T)  # C order: no copy per product
         self.intercepts = np.array(intercepts)
         self.slopes = np.array(slopes)
         self.offsets = np.array(offsets)
@@ -146,8 +163,25 @@ class _CompiledLinear:
         """Documents × models matrix of calibrated probabilities."""
         decisions = matrix @ self.weights + self.intercepts
         per_fold = 1.0 / (1.0 + np.exp(self.slopes * decisions + self.offsets))
-        out = np.zeros((matrix.shape[0], self.models))
         counts = np.bincount(self.owners, minlength=self.models)
-        for column, owner in enumerate(self.owners):
-            out[:, owner] += per_fold[:, column]
+        groups = self._columns()
+        if len({len(columns) for columns in groups}) == 1 and groups[0]:
+            # every model has as many folds: add fold k of all models at once, in fold order
+            total = per_fold[:, [columns[0] for columns in groups]]
+            for k in range(1, len(groups[0])):
+                total += per_fold[:, [columns[k] for columns in groups]]
+            return total / counts
+        out = np.zeros((matrix.shape[0], self.models))
+        for owner, columns in enumerate(groups):
+            if len(columns):  # the folds' sum in fold order, as adding them one by one to 0
+                total = per_fold[:, columns[0]].copy()
+                for column in columns[1:]:
+                    total += per_fold[:, column]
+                out[:, owner] = total
         return out / counts
+
+    def _columns(self) -> list[list[int]]:
+        if getattr(self, "_by_owner", None) is None:
+            self._by_owner = [np.flatnonzero(self.owners == owner).tolist()
+                              for owner in range(self.models)]
+        return self._by_owner

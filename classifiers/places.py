@@ -11,6 +11,8 @@ from pathlib import Path
 
 import ahocorasick
 
+from classifiers.batchscan import BatchScanner
+
 # characters that may stand right before a place name without being part of another name
 _BEFORE_PLACE = set("在于从到至、，。；：:,.的和及与是为对据近位由向往赴原全本我该市区镇省县")
 
@@ -45,6 +47,9 @@ class PlaceMatch:
     terms: list[str] = field(default_factory=list)
 
 
+NO_PLACES = PlaceMatch()
+
+
 class Gazetteer:
     """Place names with their parents, matched with one Aho-Corasick pass."""
 
@@ -59,6 +64,7 @@ class Gazetteer:
         for alias, name in aliases.items():
             self._automaton.add_word(alias, (alias, name))
         self._automaton.make_automaton()
+        self._scanner = BatchScanner(aliases)
 
     @classmethod
     def load(cls, path: Path, **kwargs) -> "Gazetteer":
@@ -96,12 +102,25 @@ class Gazetteer:
 
     def find(self, text: str) -> PlaceMatch:
         """The places a text names (first mention first) and its locality for the bureau."""
+        return self._match(text, self._automaton.iter_long(text))
+
+    def find_many(self, texts: list[str]) -> list[PlaceMatch]:
+        """``find`` of each text, with one search over the batch (``batchscan``); the texts
+        naming no place share one empty result (``NO_PLACES``, not to be changed)."""
+        results = [NO_PLACES] * len(texts)
+        for doc, matches in self._scanner.matches(self._automaton.iter_long, texts).items():
+            results[doc] = self._match(texts[doc], matches)
+        return results
+
+    def _match(self, text: str, matches) -> PlaceMatch:
         found: dict[str, str] = {}
-        for end, (alias, name) in self._automaton.iter_long(text):
+        for end, (alias, name) in matches:
             start = end - len(alias) + 1
             if self.places[name].ambiguous and _glued_to_unknown_name(text, start):
                 continue  # 成都高新区: another city's 高新区
             found.setdefault(name, alias)
+        if not found:
+            return PlaceMatch()
         names = [n for n in found if self._keep(n, found)]
         match = PlaceMatch(places=names, terms=[found[n] for n in names])
         match.locality = self._locality(names)

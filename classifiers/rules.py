@@ -12,16 +12,20 @@ SENSITIVE_TOPICS = ("mass_incident", "ideological_security")
 WARNING_LEVEL = {"红色预警": "orange", "橙色预警": "yellow", "黄色预警": "blue", "蓝色预警": "blue"}
 
 
+RELIEF_TERMS = frozenset({"救灾物资", "物资", "安置点", "转移安置"})
+
+
 def settle_topics(scores: dict[str, float], present: set[str], rules: list[str]) -> dict:
-    """Adjust topic scores where topics overlap by the bureau's conventions."""
-    scores = dict(scores)
+    """Adjust topic scores where topics overlap by the bureau's conventions (the scores given are
+    left as they are: a rule that fires changes a copy)."""
     chemical = scores.get("hazardous_chemicals", 0)
     if chemical >= 0.5 and scores.get("fire", 0) >= 0.5:
         # a chemical leak that burns belongs to the hazardous-chemicals division first
+        scores = dict(scores)
         scores["hazardous_chemicals"] = max(chemical, scores["fire"] + 0.01)
         rules.append("overlap:hazardous_chemicals>fire")
-    needs_relief = present & {"救灾物资", "物资", "安置点", "转移安置"}
-    if scores.get("flood_drought", 0) >= 0.5 and needs_relief:
+    if scores.get("flood_drought", 0) >= 0.5 and not RELIEF_TERMS.isdisjoint(present):
+        scores = dict(scores)
         scores["relief_supplies"] = max(scores.get("relief_supplies", 0), 0.5)
         rules.append("overlap:flood_drought+relief_supplies")
     return scores

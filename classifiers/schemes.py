@@ -217,3 +217,38 @@ def scheme_from_dict(entry: dict) -> Scheme:
     for chinese, english in GROUP_NAMES.items():
         fields[english] = list(entry.get(chinese) or entry.get(english) or [])
     return Scheme(**fields)
+
+
+class SchemeMatcher:
+    """Schemes matched against the terms found in a text, in order, as the analyzer uses them.
+
+    A scheme reads only its own terms, so when none of them is present its answer is the one
+    it gives for no terms at all, worked out once here.
+    """
+
+    def __init__(self, schemes: list[Scheme]):
+        self._schemes = [(s, frozenset(s.terms()), s.match(set())) for s in schemes]
+        self._unprompted = self._match(set())
+        self._no_topics: dict[str, list[str]] = {}
+        # no term present adds no topic evidence (schemes of only 排除 or ! could)
+        self.silent_without_terms = not self._unprompted[1]
+
+    def match(self, present: set[str]) -> tuple[list[str], dict[str, list[str]]]:
+        """``scheme:<name>`` rules of the matching schemes (a new list), and the terms they add
+        per topic (not to be changed: it may be shared)."""
+        if not present:
+            rules, topics = self._unprompted
+            return list(rules), topics or self._no_topics
+        rules, topics = self._match(present)
+        return rules, topics or self._no_topics
+
+    def _match(self, present: set[str]) -> tuple[list[str], dict[str, list[str]]]:
+        rules: list[str] = []
+        topics: dict[str, list[str]] = {}
+        for scheme, terms, unprompted in self._schemes:
+            used = unprompted if present.isdisjoint(terms) else scheme.match(present)
+            if used is not None:
+                rules.append(f"scheme:{scheme.name}")
+                if scheme.topic:
+                    topics.setdefault(scheme.topic, []).extend(used)
+        return rules, topics
