@@ -64,9 +64,10 @@ RESULTS = Path(__file__).resolve().parent / "results" / "alerts_api.json"
 
 
 class Server:
-    """``yuqing serve --no-scheduler`` in a process of its own, on a free local port."""
+    """``yuqing serve --no-scheduler --workers N`` in processes of its own, on a free local
+    port (with N > 1 a supervisor and N worker processes)."""
 
-    def __init__(self, url: str, workdir: Path):
+    def __init__(self, url: str, workdir: Path, workers: int = 1):
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
@@ -78,7 +79,7 @@ class Server:
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(
                 [str(Path(sys.executable).parent / "yuqing"), "serve", "--no-scheduler",
-                 "--host", "127.0.0.1", "--port", str(self.port)],
+                 "--host", "127.0.0.1", "--port", str(self.port), "--workers", str(workers)],
                 env=env, cwd=workdir, stdout=log, stderr=subprocess.STDOUT)
         self.base_url = f"http://127.0.0.1:{self.port}"
         self._wait_healthy(60)
@@ -98,15 +99,26 @@ class Server:
             time.sleep(0.2)
         raise TimeoutError(f"the server did not answer /healthz within {timeout:.0f} s")
 
+    def pids(self) -> list[int]:
+        """The server's processes: the supervisor and its workers, or the one process."""
+        pid = self.process.pid
+        try:
+            workers = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        except OSError:
+            workers = []
+        return [pid, *map(int, workers)]
+
     def peak_rss_mib(self) -> float:
-        """The server's peak resident memory so far (VmHWM)."""
-        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-        return float("nan")
+        """The server's peak resident memory so far (VmHWM, summed over its processes)."""
+        total = 0.0
+        for pid in self.pids():
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    total += int(line.split()[1]) / 1024
+        return total
 
     def cpu_seconds(self) -> float:
-        return proc_cpu_seconds(self.process.pid) or 0.0
+        return sum(proc_cpu_seconds(pid) or 0.0 for pid in self.pids())
 
     def wait_idle(self, timeout: float = 90.0) -> float:
         """Wait until the server has finished the work of an earlier round (requests whose
@@ -146,6 +158,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seconds", type=float, default=30.0, help="measured time per round")
     parser.add_argument("--warmup", type=float, default=5.0,
                         help="seconds of load before the measured part (not counted)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="server processes (yuqing serve --workers)")
     parser.add_argument("--rounds", type=int, default=3,
                         help="load runs per scale; the table shows medians")
     parser.add_argument("--sweep", default="",
@@ -227,7 +241,7 @@ def measure_scale(url: str, count: int, args, tokens: dict, end: datetime, workd
     print(f"\n{count:,} alerts: populating …", flush=True)
     population = populate_alerts(url, count=count, days=args.days, end=end, seed=0.5)
     print(f"  {sum(population['seconds'].values()):.1f} s: {population['counts']}", flush=True)
-    server = Server(url, workdir)
+    server = Server(url, workdir, args.workers)
     try:
         rounds = [run_round(server, url, args, tokens, rate=args.rate, seed=args.seed + number)
                   for number in range(args.rounds)]
@@ -236,7 +250,7 @@ def measure_scale(url: str, count: int, args, tokens: dict, end: datetime, workd
         server.stop()
     swept = {}
     for rate in sweep:
-        server = Server(url, workdir)
+        server = Server(url, workdir, args.workers)
         try:
             result = run_round(server, url, args, tokens, rate=rate, seed=args.seed)
         finally:

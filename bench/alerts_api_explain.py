@@ -1,10 +1,10 @@
 """EXPLAIN ANALYZE of the alerts list's SQL, for every query kind of the load.
 
-The SQL is not rewritten here: ``list_alerts`` itself runs (called as a function, with the
-same filters and scope as the load's requests), and the statement it sends is captured and
-explained twice. Once with a custom plan (the values known to the planner), and once with the
-generic plan PostgreSQL may switch to once psycopg has prepared the statement (after 5
-executions on a connection, ``prepare_threshold``), which is what a long-running server uses.
+The SQL is not rewritten here: the route's own ``list_query`` builds it (with the same filters
+and scope as the load's requests), and the statement it sends is captured and explained twice.
+Once with a custom plan (the values known to the planner), and once with the generic plan
+PostgreSQL may switch to once psycopg has prepared the statement (after 5 executions on a
+connection, ``prepare_threshold``), which is what a long-running server uses.
 """
 
 from __future__ import annotations
@@ -17,17 +17,17 @@ from bench.alerts_api_load import DIVISIONS, KINDS, PAGE
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 
-def _arguments(kind: int, *, now: datetime, cursor: str | None) -> dict:
+def _arguments(kind: int, *, now: datetime, cursor: int | None) -> dict:
     _, _, _, template = KINDS[kind]
-    params = {"status_": template.get("status"), "level": template.get("level"),
-              "topic": template.get("topic"), "division": None, "kind": None, "since": None,
-              "cursor": None, "limit": template.get("limit", PAGE)}
+    params = {"status": template.get("status"), "level": template.get("level"),
+              "topic": template.get("topic"), "division": None, "since": None,
+              "before": None, "limit": template.get("limit", PAGE)}
     if "division" in template:
         params["division"] = DIVISIONS[0]
     if "since" in template:
         params["since"] = now - timedelta(days=7)
     if "cursor" in template:
-        params["cursor"] = cursor
+        params["before"] = cursor
     return params
 
 
@@ -48,9 +48,9 @@ def _generic(connection, name: str, statement: str, parameters: dict,
     from psycopg import sql
 
     names: list[str] = []
-    for name in PLACEHOLDER.findall(statement):
-        if name not in names:
-            names.append(name)
+    for placeholder in PLACEHOLDER.findall(statement):
+        if placeholder not in names:
+            names.append(placeholder)
     prepared = PLACEHOLDER.sub(lambda m: f"${names.index(m.group(1)) + 1}", statement)
     raw = connection.connection.dbapi_connection
     with raw.cursor() as cursor:
@@ -73,7 +73,7 @@ def explain_kinds(url: str, *, repeat: int = 3) -> dict[str, dict]:
     from sqlalchemy import event
     from sqlmodel import Session
 
-    from service.api.alerts import list_alerts
+    from service.api.alerts import list_query
     from service.api.scope import Scope
     from service.db import make_engine
     from service.models import Role, User
@@ -95,11 +95,12 @@ def explain_kinds(url: str, *, repeat: int = 3) -> dict[str, dict]:
     results: dict[str, dict] = {}
     try:
         with Session(engine) as session:
-            first = list_alerts(session=session, scope=scopes["duty"], limit=PAGE)
+            first = session.execute(*list_query(scopes["duty"], limit=PAGE)).all()
+            cursor = first[PAGE - 1].id if len(first) > PAGE else None
             for index, (name, _, user, _) in enumerate(KINDS):
-                arguments = _arguments(index, now=now, cursor=first.next_cursor)
+                arguments = _arguments(index, now=now, cursor=cursor)
                 captured.clear()
-                page = list_alerts(session=session, scope=scopes[user], **arguments)
+                rows = session.execute(*list_query(scopes[user], **arguments)).all()
                 statement, parameters = captured[-1]
                 custom: list[str] = []
                 times = []
@@ -111,7 +112,7 @@ def explain_kinds(url: str, *, repeat: int = 3) -> dict[str, dict]:
                                    parameters, repeat)
                 session.rollback()
                 results[name] = {
-                    "rows": len(page.alerts), "sql": statement, "parameters": {
+                    "rows": min(len(rows), arguments["limit"]), "sql": statement, "parameters": {
                         k: v.isoformat() if isinstance(v, datetime) else v
                         for k, v in parameters.items()},
                     "custom_ms": min(t for t in times if t is not None),

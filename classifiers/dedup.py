@@ -104,12 +104,17 @@ class ShortTextIndex:
     def __init__(self, threshold: float = 0.5, num_perm: int = 128):
         self.num_perm = num_perm
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        # drawn once: a MinHash draws its permutations from the seed each time it is made,
+        # which took longer than hashing a headline
+        drawn = MinHash(num_perm=num_perm, seed=1)
+        self._permutations, self._scheme = drawn.permutations, drawn.scheme
 
     def signature(self, text: str) -> MinHash:
         """The MinHash of a text's character 2-grams."""
         normal = normalize_for_match(text)
         shingles = {normal[i:i + 2] for i in range(max(len(normal) - 1, 1))}
-        minhash = MinHash(num_perm=self.num_perm, seed=1)
+        minhash = MinHash(num_perm=self.num_perm, seed=1, permutations=self._permutations,
+                          scheme=self._scheme)
         minhash.update_batch([s.encode() for s in shingles])
         return minhash
 

@@ -30,6 +30,7 @@ class Settings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
+    workers: int = Field(1, ge=1, le=64)
     log_level: str = "INFO"
     metrics_allowed_networks: str = "127.0.0.0/8,::1/128"
 

@@ -1,6 +1,13 @@
-"""Prometheus metrics of one process, in a registry of its own (no global state)."""
+"""Prometheus metrics of one process, in a registry of its own (no global state).
 
-from prometheus_client import CollectorRegistry, Counter, Histogram
+Under ``yuqing serve --workers N`` each worker keeps its counters in prometheus_client's
+multiprocess files (PROMETHEUS_MULTIPROC_DIR, set by the supervisor) and a scrape of any
+worker sums them.
+"""
+
+import os
+
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest, multiprocess
 from prometheus_client.core import GaugeMetricFamily
 from sqlalchemy import Engine, func, select
 from sqlmodel import Session
@@ -32,8 +39,20 @@ class Metrics:
             ["channel_type", "result"], registry=self.registry)
         self.alerts_created = Counter(
             "yq_alerts_created", "Alerts created", registry=self.registry)
-        if engine is not None:
-            self.registry.register(_DatabaseGauges(engine))
+        self._gauges = _DatabaseGauges(engine) if engine is not None else None
+        if self._gauges is not None:
+            self.registry.register(self._gauges)
+
+    def exposition(self) -> bytes:
+        """The text a scrape gets: this process's counters, or every worker's summed."""
+        directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+        if not directory:
+            return generate_latest(self.registry)
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry, path=directory)
+        if self._gauges is not None:
+            registry.register(self._gauges)
+        return generate_latest(registry)
 
     def observe(self, outcome) -> None:
         """Count one refresh outcome."""

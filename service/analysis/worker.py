@@ -65,6 +65,10 @@ def _analyze_batch(session: Session, analyzer: Analyzer, stories: StoryStore, no
     except Exception:  # one bad item must not block the queue: retry them one by one
         log.exception("batch analysis failed; analysing %d items one by one", len(docs))
         analyses = [_analyze_one(analyzer, doc) for doc in docs]
+    # items analysed before (a model switch, a crash after the commit) have a row to replace;
+    # the others get theirs inserted without a lookup each
+    again = set(session.execute(select(ItemAnalysis.item_id).where(
+        ItemAnalysis.item_id.in_([item.id for item, _ in rows]))).scalars())
     for (item, source), doc, analysis in zip(rows, docs, analyses, strict=True):
         if analysis is None:
             item.analysis_attempts += 1
@@ -73,7 +77,8 @@ def _analyze_batch(session: Session, analyzer: Analyzer, stories: StoryStore, no
                 item.analysis_state = AnalysisState.failed
                 report.failed += 1
             continue
-        _store(session, item, source, doc, analysis, stories, now, report)
+        _store(session, item, source, doc, analysis, stories, now, report,
+               replace=item.id in again)
     session.commit()
     return len(rows)
 
@@ -87,14 +92,14 @@ def _analyze_one(analyzer: Analyzer, doc: dict):
 
 
 def _store(session: Session, item: Item, source: Source, doc: dict, analysis, stories,
-           now: datetime, report: AnalyzeReport) -> None:
+           now: datetime, report: AnalyzeReport, *, replace: bool = True) -> None:
     topic = analysis.topics[0]["label"] if analysis.topics else None
     story_id, how = stories.assign(
         session, text=f"{doc['title']}\n{doc['text']}".strip(), title=item.title,
         tokens=analysis.tokens, places=analysis.places, source=source.id, topic=topic,
         level=analysis.level, now=now)
     report.stories_new += how == "new"
-    session.merge(ItemAnalysis(
+    row = ItemAnalysis(
         item_id=item.id, story_id=story_id, model_version=analysis.model_version,
         relevant=analysis.relevant, relevance=analysis.relevance, topic=topic,
         topics=analysis.topics, level=analysis.level, grade=analysis.grade,
@@ -103,7 +108,11 @@ def _store(session: Session, item: Item, source: Source, doc: dict, analysis, st
         places=analysis.places, place=analysis.place,
         locality=analysis.locality, sensitivity=analysis.sensitivity,
         negativity=analysis.negativity, explanation=analysis.explanation, analyzed_at=now,
-        alert_pending=bool(analysis.relevant and analysis.level)))
+        alert_pending=bool(analysis.relevant and analysis.level))
+    if replace:
+        session.merge(row)
+    else:
+        session.add(row)
     item.analysis_state = AnalysisState.done
     item.analysis_error = None
     report.analysed += 1

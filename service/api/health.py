@@ -1,9 +1,10 @@
 """Liveness, readiness and Prometheus metrics (no token; metrics restricted by address)."""
 
+import os
 from ipaddress import ip_address
 
 from fastapi import APIRouter, HTTPException, Request, Response, status
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -14,8 +15,8 @@ router = APIRouter(tags=["health"])
 
 @router.get("/healthz")
 def healthz() -> dict:
-    """The process is alive."""
-    return {"status": "ok", "version": __version__}
+    """The process is alive (``pid``: which worker of ``yuqing serve --workers`` answered)."""
+    return {"status": "ok", "version": __version__, "pid": os.getpid()}
 
 
 @router.get("/readyz")
@@ -41,5 +42,4 @@ def metrics(request: Request) -> Response:
     allowed = request.app.state.settings.metrics_networks
     if address is None or not any(address in network for network in allowed):
         raise HTTPException(status.HTTP_403_FORBIDDEN, "该地址无权读取监控指标")
-    body = generate_latest(request.app.state.metrics.registry)
-    return Response(body, media_type=CONTENT_TYPE_LATEST)
+    return Response(request.app.state.metrics.exposition(), media_type=CONTENT_TYPE_LATEST)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, status
-from sqlalchemy import exists, or_, select
+from sqlalchemy import bindparam, exists, or_, select
 
 from service.alerts.context import AlertContext
 from service.api.deps import CurrentUser
@@ -27,14 +27,32 @@ class Scope:
     division: str | None
     everything: bool
 
+    @property
+    def shape(self) -> str:
+        """Which restriction applies: "all", "division" (the division's alerts and those
+        routed to the person) or "routed" (only those routed to the person)."""
+        if self.everything:
+            return "all"
+        return "division" if self.division else "routed"
+
+    def parameters(self) -> dict[str, str]:
+        """The values of the bound parameters ``filter`` adds (to reuse its statement for
+        another user of the same ``shape``)."""
+        if self.everything:
+            return {}
+        return {"scope_person": self.person or "", "scope_division": self.division or ""}
+
     def filter(self, query):
-        """Restrict a query over Alert to what this user may see."""
+        """Restrict a query over Alert to what this user may see (the user's values are bound
+        parameters named as in ``parameters``)."""
         if self.everything:
             return query
         routed = exists(select(AlertRecipient.alert_id).where(
-            AlertRecipient.alert_id == Alert.id, AlertRecipient.person == (self.person or "")))
+            AlertRecipient.alert_id == Alert.id,
+            AlertRecipient.person == bindparam("scope_person", self.person or "")))
         if self.division:
-            return query.where(or_(Alert.division == self.division, routed))
+            return query.where(or_(
+                Alert.division == bindparam("scope_division", self.division), routed))
         return query.where(routed)
 
     def can_handle(self) -> bool:

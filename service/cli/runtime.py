@@ -36,6 +36,11 @@ def serve(
     host: Annotated[str | None, typer.Option(help="bind address (default YQ_HOST)")] = None,
     port: Annotated[int | None, typer.Option(help="port (default YQ_PORT)")] = None,
     no_scheduler: Annotated[bool, typer.Option("--no-scheduler", help="API only")] = False,
+    workers: Annotated[int | None, typer.Option(
+        min=1, max=64, help="server processes on the port (default YQ_WORKERS); the first "
+                            "one also runs the scheduler")] = None,
+    worker_fd: Annotated[int | None, typer.Option(hidden=True)] = None,
+    worker_number: Annotated[int, typer.Option(hidden=True)] = 0,
 ) -> None:
     """Run the service: API, scheduler and collectors."""
     import uvicorn
@@ -57,8 +62,14 @@ def serve(
 
     from service.alerts.runner import AlertPipeline
 
-    with Session(engine) as session:
-        sync_sources(session, sources_file, now=clock.now())
+    host, port = host or settings.host, port or settings.port
+    if worker_fd is None:  # a worker finds the sources synchronised by its supervisor
+        with Session(engine) as session:
+            sync_sources(session, sources_file, now=clock.now())
+    if worker_fd is None and (workers or settings.workers) > 1:
+        engine.dispose()
+        raise typer.Exit(_supervise(settings, host, port, workers or settings.workers,
+                                    scheduler=not no_scheduler))
 
     async def start_scheduler(app):
         alerts = AlertPipeline(engine=engine, routing=routing, clock=clock,
@@ -70,8 +81,29 @@ def serve(
 
     api = create_app(settings, engine=engine, clock=clock, routing=routing,
                      scheduler_factory=None if no_scheduler else start_scheduler)
-    uvicorn.run(api, host=host or settings.host, port=port or settings.port,
-                log_level=settings.log_level.lower())
+    log_level = settings.log_level.lower()
+    if worker_fd is None:
+        uvicorn.run(api, host=host, port=port, log_level=log_level)
+        return
+    from service.supervisor import inherited_socket
+
+    server = uvicorn.Server(uvicorn.Config(api, log_level=log_level))
+    server.run(sockets=[inherited_socket(worker_fd)])
+
+
+def _supervise(settings: Settings, host: str, port: int, workers: int, *,
+               scheduler: bool) -> int:
+    """``workers`` processes on one socket bound here; the supervisor's exit status."""
+    from service.supervisor import Supervisor, listen, worker_env
+
+    try:
+        sock = listen(host, port)
+    except OSError as exc:
+        raise fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    print(f"serving http://{host}:{port} with {workers} worker processes", flush=True)
+    return Supervisor(sock=sock, workers=workers, scheduler=scheduler,
+                      env=worker_env(settings.data_dir)).run()
 
 
 @app.command()
