@@ -43,11 +43,7 @@ def serve(
     worker_number: Annotated[int, typer.Option(hidden=True)] = 0,
 ) -> None:
     """Run the service: API, scheduler and collectors."""
-    import uvicorn
-
-    from service.api.app import create_app
     from service.db import require_current_schema
-    from service.scheduler import ServiceScheduler
     from service.sources.sync import sync_sources
 
     settings = settings_or_exit()
@@ -60,8 +56,6 @@ def serve(
     routing = load_routing_or_exit(settings)
     from sqlmodel import Session
 
-    from service.alerts.runner import AlertPipeline
-
     host, port = host or settings.host, port or settings.port
     if worker_fd is None:  # a worker finds the sources synchronised by its supervisor
         with Session(engine) as session:
@@ -70,6 +64,12 @@ def serve(
         engine.dispose()
         raise typer.Exit(_supervise(settings, host, port, workers or settings.workers,
                                     scheduler=not no_scheduler))
+    # imported here, not above: a supervisor does without the app (and its few hundred MiB)
+    import uvicorn
+
+    from service.alerts.runner import AlertPipeline
+    from service.api.app import create_app
+    from service.scheduler import ServiceScheduler
 
     async def start_scheduler(app):
         alerts = AlertPipeline(engine=engine, routing=routing, clock=clock,
