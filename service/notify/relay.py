@@ -87,13 +87,13 @@ class Relay:
                 # rows another relay is claiming right now are passed over, not waited for
                 query = query.with_for_update(skip_locked=True)
             ids = session.execute(query).scalars().all()
-            for row_id in ids:
-                result = session.execute(
-                    update(Notification).where(Notification.id == row_id, due)
+            if ids:  # one UPDATE for the batch; `due` again, for SQLite (no row locks)
+                claimed = list(session.execute(
+                    update(Notification).where(Notification.id.in_(ids), due)
                     .values(status=OutboxStatus.sending, claimed_until=now + self.lease,
-                            attempts=Notification.attempts + 1))
-                if result.rowcount == 1:
-                    claimed.append(row_id)
+                            attempts=Notification.attempts + 1)
+                    .returning(Notification.id)
+                    .execution_options(synchronize_session=False)).scalars())
             session.commit()
             if not claimed:
                 return []
