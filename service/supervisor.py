@@ -108,7 +108,7 @@ class Supervisor:
                 if (failed := self._watch()) is not None:
                     log.error("worker %d failed %d times in a row within %.0f s of starting "
                               "(exit codes %s); stopping", failed.number, failed.quick_exits,
-                              QUICK_EXIT_SECONDS, failed.exits[-MAX_QUICK_EXITS:])
+                              QUICK_EXIT_SECONDS, failed.exits)
                     return 1
                 time.sleep(0.2)
             return 0
@@ -131,7 +131,7 @@ class Supervisor:
                 if now - worker.started > QUICK_EXIT_SECONDS:
                     worker.quick_exits = 0
                 continue
-            worker.exits.append(code)
+            worker.exits = [*worker.exits, code][-MAX_QUICK_EXITS:]  # bounded over the years
             quick = now - worker.started < QUICK_EXIT_SECONDS
             worker.quick_exits = worker.quick_exits + 1 if quick else 0
             if worker.quick_exits >= MAX_QUICK_EXITS:
