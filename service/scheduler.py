@@ -1,5 +1,6 @@
 """APScheduler jobs of the `serve` process. Every job has a name; timers live in the database."""
 
+import asyncio
 import logging
 import threading
 from datetime import UTC, datetime
@@ -138,15 +139,17 @@ class ServiceScheduler:
         once when more landed meanwhile."""
         while True:
             self._woken.discard("analyze")
-            try:
-                report = self.analysis.run(self.engine, self.clock.now())
+            try:  # each batch's alerts are made as soon as the batch is stored
+                report = self.analysis.run(self.engine, self.clock.now(),
+                                           on_batch=self.alert_step)
             except Exception:
                 log.exception("analysis tick failed; the next tick tries again")
                 return
             if report.analysed or report.failed:
                 log.info("analysed %d items: %d relevant, %d failed, %d new stories",
                          report.analysed, report.relevant, report.failed, report.stories_new)
-            self.alert_step()
+            else:
+                self.alert_step()  # analyses left pending by a failed alert step
             if "analyze" not in self._woken:
                 return
 
@@ -222,6 +225,9 @@ class ServiceScheduler:
         try:
             self.reload_sources()
             report = await self.collector.run_cycle(on_done=self._landed)
+        except asyncio.CancelledError:  # the service stops: what was stored stays stored
+            log.info("collect tick stopped with the service; the next start fetches again")
+            return
         except Exception:
             log.exception("collect tick failed; the next tick tries again")
             return

@@ -231,3 +231,74 @@ def test_the_timeline_is_append_only_in_the_database(world, engine, clock):
             session.execute(statement)
             session.commit()
     assert len(timeline(engine, the_alert(engine).id)) >= 3
+
+
+def test_alerts_made_in_one_batch_see_each_other(world, engine, clock):
+    """A burst becomes alerts a batch at a time: a higher alert in the same batch inhibits a
+    lower one on the same event before it notifies anybody, and it does so once."""
+    driver, routing, ding, hook, smtp = world
+    with Session(engine) as session:
+        add_analysed_item(session, clock.now(), title="唐家湾镇厂房起火", level="blue")
+        add_analysed_item(session, clock.now(), title="唐家湾镇大火已致12人遇难", level="orange",
+                          deaths=12)
+        add_analysed_item(session, clock.now(), title="横琴一仓库起火", level="blue",
+                          place="横琴")
+    report = driver.process()
+    assert report.created == 3 and report.inhibited == 1
+    driver.deliver()
+    with Session(engine) as session:
+        low, high, other = session.execute(select(Alert).order_by(Alert.id)).scalars().all()
+        queued = {alert_id for alert_id in session.execute(select(Notification.alert_id))
+                  .scalars()}
+    assert low.inhibited_by == high.id and high.inhibited_by is None
+    assert other.inhibited_by is None and other.number.endswith(f"{other.id:05d}")
+    assert queued == {high.id, other.id}  # the lower one told nobody
+    assert timeline(engine, low.id).count("inhibited") == 1
+    assert "notification_queued" not in timeline(engine, low.id)
+
+
+def test_topics_piling_up_within_one_batch_raise_the_later_alert(world, engine, clock):
+    driver, *_ = world
+    with Session(engine) as session:
+        add_analysed_item(session, clock.now(), title="唐家湾镇内涝", level="blue",
+                          topic="flood_drought")
+        add_analysed_item(session, clock.now(), title="唐家湾镇一化工厂泄漏", level="blue",
+                          topic="hazardous_chemicals")
+    driver.process()
+    with Session(engine) as session:
+        first, second = session.execute(select(Alert).order_by(Alert.id)).scalars().all()
+    assert first.level == "blue" and first.raises == []
+    assert second.level == "yellow" and second.raises == [
+        "pile_up:flood_drought+hazardous_chemicals"]
+
+
+def test_the_reads_of_a_batch_do_not_grow_with_its_alerts(world, engine, clock):
+    """New alerts cost a few reads and updates per batch, not a dozen statements each (the
+    latency of a burst); inserts are grouped per table where the database driver can."""
+    from collections import Counter
+
+    from sqlalchemy import event
+
+    driver, *_ = world
+
+    def statements_for(count: int) -> Counter:
+        with Session(engine) as session:
+            for n in range(count):
+                add_analysed_item(session, clock.now(), title=f"第{n}号厂房起火",
+                                  level="yellow", place=f"测试镇{count}-{n}")
+        seen: Counter = Counter()
+
+        def before(conn, cursor, statement, parameters, context, executemany):
+            seen[statement.split()[0].upper()] += 1
+
+        event.listen(engine, "before_cursor_execute", before)
+        try:
+            assert driver.process().created == count
+        finally:
+            event.remove(engine, "before_cursor_execute", before)
+        return seen
+
+    few, many = statements_for(3), statements_for(20)
+    for verb in ("SELECT", "UPDATE"):
+        assert many[verb] == few[verb], (verb, few, many)
+    assert many["SELECT"] <= 10

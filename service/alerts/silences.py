@@ -25,18 +25,25 @@ def facts_of(alert: Alert, at: datetime) -> AlertFacts:
                       source=alert.source_id)
 
 
-def active_silence(session: Session, ctx: AlertContext, alert: Alert,
-                   now: datetime) -> tuple[str, datetime] | None:
-    """(who silences it, until when) for the longest silence that holds now, else None."""
+def silences_in_force(session: Session, now: datetime) -> list[Silence]:
+    """The silences of the API that hold now (read once for a batch of alerts)."""
+    return list(session.execute(select(Silence).where(Silence.starts_at <= now,
+                                                      Silence.ends_at > now)).scalars())
+
+
+def active_silence(session: Session, ctx: AlertContext, alert: Alert, now: datetime, *,
+                   rows: list[Silence] | None = None) -> tuple[str, datetime] | None:
+    """(who silences it, until when) for the longest silence that holds now, else None.
+
+    ``rows``: the API's silences in force, when the caller has read them already.
+    """
     facts = facts_of(alert, now)
     found: list[tuple[datetime, str]] = []
     for silence in ctx.config.silences:
         if silence.starts_at <= now < silence.ends_at and matcher_matches(
                 silence.match, facts, alert.division):
             found.append((silence.ends_at, f"routing.yaml:{silence.name}"))
-    rows = session.execute(select(Silence).where(Silence.starts_at <= now,
-                                                 Silence.ends_at > now)).scalars()
-    for row in rows:
+    for row in silences_in_force(session, now) if rows is None else rows:
         if matcher_matches(Matcher.model_validate(row.matchers), facts, alert.division):
             found.append((row.ends_at, f"silence:{row.id}"))
     if not found:

@@ -93,6 +93,7 @@ def _upgrades(session: Session, alert_id: int) -> int:
 
 
 def _same_event(ctx: AlertContext, alert: Alert, now: datetime):
+    """The query for open alerts on ``alert``'s event; None when a field to compare is unset."""
     rule = ctx.config.alerts.inhibit
     query = select(Alert).where(Alert.id != alert.id, Alert.kind == AlertKind.story,
                                 Alert.status != AlertStatus.resolved,
@@ -106,27 +107,79 @@ def _same_event(ctx: AlertContext, alert: Alert, now: datetime):
     return query
 
 
-def inhibitor_of(session: Session, ctx: AlertContext, alert: Alert, now: datetime):
-    """An open alert of a higher level on the same event, if any."""
+def _event_key(ctx: AlertContext, alert: Alert) -> tuple | None:
+    """The fields that must be equal for two alerts to be on one event (None: one is unset)."""
+    key = tuple(getattr(alert, "source_id" if name == "source" else name)
+                for name in ctx.config.alerts.inhibit.equal)
+    return None if None in key else key
+
+
+def event_alerts(session: Session, ctx: AlertContext, alerts: list[Alert],
+                 now: datetime) -> dict[tuple, list[Alert]]:
+    """Open alerts that may share an event with any of ``alerts`` (they included), by event:
+    one query for a batch, narrowed per alert by ``inhibitor_of`` and ``inhibit_lower``."""
+    rule = ctx.config.alerts.inhibit
+    query = select(Alert).where(Alert.kind == AlertKind.story,
+                                Alert.status != AlertStatus.resolved,
+                                Alert.created_at >= now - timedelta(seconds=rule.window))
+    for name in rule.equal:
+        column = "source_id" if name == "source" else name
+        values = {getattr(a, column) for a in alerts} - {None}
+        if not values:
+            return {}
+        query = query.where(getattr(Alert, column).in_(values))
+    events: dict[tuple, list[Alert]] = {}
+    for alert in session.execute(query).scalars():
+        events.setdefault(_event_key(ctx, alert), []).append(alert)
+    return events
+
+
+def _on_same_event(ctx: AlertContext, alert: Alert, other: Alert, now: datetime) -> bool:
+    """What ``_same_event`` selects, for an alert already at hand."""
+    rule = ctx.config.alerts.inhibit
+    if (other.id == alert.id or other.kind != AlertKind.story
+            or other.status == AlertStatus.resolved
+            or other.created_at < now - timedelta(seconds=rule.window)):
+        return False
+    for name in rule.equal:
+        column = "source_id" if name == "source" else name
+        value = getattr(alert, column)
+        if value is None or getattr(other, column) != value:
+            return False
+    return True
+
+
+def _candidates(session: Session, ctx: AlertContext, alert: Alert, now: datetime,
+                known: dict[tuple, list[Alert]] | None) -> list[Alert]:
+    if known is not None:
+        key = _event_key(ctx, alert)
+        return [other for other in known.get(key, []) if _on_same_event(ctx, alert, other, now)]
     query = _same_event(ctx, alert, now)
-    if query is None:
-        return None
-    candidates = session.execute(query).scalars().all()
-    higher = [a for a in candidates if _rank(a.level) > _rank(alert.level)]
+    return [] if query is None else list(session.execute(query).scalars())
+
+
+def inhibitor_of(session: Session, ctx: AlertContext, alert: Alert, now: datetime, *,
+                 known: dict[tuple, list[Alert]] | None = None):
+    """An open alert of a higher level on the same event, if any.
+
+    ``known``: the result of ``event_alerts`` for a batch; no query is made then.
+    """
+    higher = [a for a in _candidates(session, ctx, alert, now, known)
+              if _rank(a.level) > _rank(alert.level)]
     return max(higher, key=lambda a: _rank(a.level)) if higher else None
 
 
-def inhibit_lower(session: Session, ctx: AlertContext, alert: Alert, now: datetime) -> int:
+def inhibit_lower(session: Session, ctx: AlertContext, alert: Alert, now: datetime, *,
+                  known: dict[tuple, list[Alert]] | None = None) -> int:
     """Stop the notifications of lower open alerts on the same event."""
     from service.alerts.escalation import lock_alert
 
-    query = _same_event(ctx, alert, now)
-    if query is None:
-        return 0
+    lower = [other for other in _candidates(session, ctx, alert, now, known)
+             if other.inhibited_by is None and _rank(other.level) < _rank(alert.level)]
+    if lower:
+        session.flush()  # the lock reads the rows again: changes not written would be lost
     count = 0
-    for other in session.execute(query.where(Alert.inhibited_by.is_(None))).scalars().all():
-        if _rank(other.level) >= _rank(alert.level):
-            continue
+    for other in lower:
         other = lock_alert(session, other.id)
         other.inhibited_by, other.next_due_at = alert.id, None
         other.deadline_due_at = other.reminder_due_at = None

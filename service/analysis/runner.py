@@ -79,12 +79,14 @@ class AnalysisRunner:
                 self._ruled[1].thresholds = self._analyzer.thresholds
                 return self._ruled[1]
 
-    def run(self, engine, now) -> AnalyzeReport:
-        """Analyse every pending item with the active model; one run at a time per process."""
+    def run(self, engine, now, on_batch=None) -> AnalyzeReport:
+        """Analyse every pending item with the active model; one run at a time per process.
+        ``on_batch()`` runs after each batch is committed."""
         analyzer = self.current(engine)
         with self._run_lock:
             return analyze_pending(engine=engine, analyzer=analyzer, stories=self.stories,
-                                   now=now, batch_size=self.settings.analysis_batch_size)
+                                   now=now, batch_size=self.settings.analysis_batch_size,
+                                   on_batch=on_batch)
 
     def _switch(self, target: ActiveModel) -> None:
         """Load the target; when its folder cannot be loaded here, keep the model in use (or

@@ -29,14 +29,21 @@ class AnalyzeReport:
 
 
 def analyze_pending(*, engine: Engine, analyzer: Analyzer, stories: StoryStore, now: datetime,
-                    batch_size: int = 200, max_batches: int | None = None) -> AnalyzeReport:
-    """Analyse pending items, a batch per transaction, until none are left."""
+                    batch_size: int = 200, max_batches: int | None = None,
+                    on_batch=None) -> AnalyzeReport:
+    """Analyse pending items, a batch per transaction, until none are left.
+
+    ``on_batch()`` runs after each committed batch that analysed something (the service makes
+    the batch's alerts then, so a backlog does not hold back the first items' alerts).
+    """
     report = AnalyzeReport()
     batches = 0
     while max_batches is None or batches < max_batches:
         with Session(engine, expire_on_commit=False) as session:
             done = _analyze_batch(session, analyzer, stories, now, batch_size, report)
         batches += 1
+        if done and on_batch is not None:
+            on_batch()
         if done < batch_size:
             break
     return report

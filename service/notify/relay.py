@@ -189,11 +189,14 @@ class Relay:
         """Record the outcomes of one channel's sends in one transaction."""
         if not outcomes:
             return
-        with Session(self.engine, expire_on_commit=False) as session:
+        # one read of the rows, then every change written at the commit, a statement per table
+        with Session(self.engine, expire_on_commit=False, autoflush=False) as session:
             ids = [row.id for rows, _, _ in outcomes for row in rows]
-            session.execute(select(Notification).where(Notification.id.in_(ids))).all()
-            for rows, result, elapsed_ms in outcomes:  # the rows are in the session now
-                self._finish(session, ctx, rows, result, now, elapsed_ms, report)
+            loaded = {row.id: row for row in session.execute(
+                select(Notification).where(Notification.id.in_(ids))).scalars()}
+            for rows, result, elapsed_ms in outcomes:
+                self._finish(session, ctx, [loaded[row.id] for row in rows], result, now,
+                             elapsed_ms, report)
             session.commit()
 
     def _finish(self, session: Session, ctx: AlertContext, rows: list[Notification],
@@ -207,7 +210,6 @@ class Relay:
         omitted = {rows[i].id for i in result.omitted} if result.ok else set()
         carried = len(rows) - len(omitted)
         for row in rows:
-            row = session.get(Notification, row.id)
             row.last_code, row.claimed_until = result.code, None
             if row.id in omitted:  # did not fit in the digest: the next pass takes it
                 row.status, row.next_attempt_at = OutboxStatus.pending, now
