@@ -1,4 +1,8 @@
-"""jieba with the project's user dictionary and stop words, one private tokenizer per analyzer."""
+"""jieba with the project's user dictionary and stop words, one private tokenizer per analyzer.
+
+Segmentation is jieba's accurate mode with the HMM, computed by ``classifiers.segment`` (the same
+words, about three times faster than ``jieba.lcut``).
+"""
 
 import hashlib
 import re
@@ -6,6 +10,8 @@ import tempfile
 from pathlib import Path
 
 import jieba
+
+from classifiers.segment import Segmenter
 
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _REMEMBERED_WORDS = 200_000  # bounds the memory of the content-word test
@@ -49,6 +55,7 @@ class Tokenizer:
         self._jieba.load_userdict(str(user_dict))
         for word in extra_words:
             self._jieba.add_word(word, freq=2000)
+        self._segmenter = Segmenter(self._jieba)
         self.stop_words = frozenset(
             w.strip() for w in stop_words.read_text(encoding="utf-8").splitlines()
             if w.strip() and not w.startswith("#"))
@@ -59,7 +66,7 @@ class Tokenizer:
 
     def words(self, text: str) -> list[str]:
         """Content words of the text: segmented, stop words and punctuation dropped."""
-        tokens = self._jieba.lcut(text, HMM=True)
+        tokens = self._segmenter.lcut(text)
         content = self._content
         if content.stop_words is not self.stop_words:  # replaced after loading
             self._content = content = _ContentWords(self.stop_words)
@@ -76,6 +83,10 @@ class Tokenizer:
         """No word ``words`` has returned holds whitespace, so ``" ".join(w).split() == w``."""
         return not self._content.spaced
 
+    def forget(self) -> None:
+        """Drop what segmentation remembers of texts seen before (for benchmarks)."""
+        self._segmenter.forget()
+
     def raw(self, text: str) -> list[str]:
         """Every token jieba produces, as jieba.lcut would."""
-        return self._jieba.lcut(text, HMM=True)
+        return self._segmenter.lcut(text)
