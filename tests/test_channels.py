@@ -247,6 +247,25 @@ def test_disabled_channel_sends_nothing():
 
 # --- webhook ----------------------------------------------------------------------------------
 
+def test_one_sender_works_again_in_a_second_event_loop():
+    """A sender closed at the end of one event loop (as ``collect --once`` does) sends again
+    from another, with an HTTP session of that loop; nothing is left open."""
+    with WebhookReceiver() as hook:
+        config = channel(type="webhook", url=hook.url)
+        sender = Sender(clock=FakeClock(NOW))
+
+        async def run(numbers) -> list[SendResult]:
+            try:
+                return [await sender.send(config, [message(n)], []) for n in numbers]
+            finally:
+                await sender.aclose()
+
+        results = asyncio.run(run([1, 2])) + asyncio.run(run([3]))
+        assert [r.ok for r in results] == [True, True, True]
+        assert [r.body["alert_id"] for r in hook.received] == [1, 2, 3]
+
+
+
 def test_webhook_signed_json():
     with WebhookReceiver(secret="hook-secret") as hook:
         config = channel(type="webhook", url=hook.url, secret="hook-secret",

@@ -5,9 +5,10 @@ configured channel, and classifies the outcome as a ``SendResult``; it never rai
 vendor or network failure.
 """
 
+import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 
-import httpx
+import aiohttp
 
 from service.clock import Clock, SystemClock
 from service.notify.channels.base import USER_AGENT, SendResult, config_error
@@ -32,14 +33,31 @@ ADAPTERS: dict[str, Adapter] = {
 
 
 class Sender:
-    """Sends through the configured channels; one instance per process."""
+    """Sends through the configured channels; one instance per process.
 
-    def __init__(self, client: httpx.AsyncClient | None = None, *, clock: Clock | None = None):
+    Robots and webhooks go through one aiohttp session (connections kept alive), made on first
+    use in the running event loop; a sender used from another loop later (a CLI command that
+    runs several) makes a session of its own there.
+    """
+
+    def __init__(self, client: aiohttp.ClientSession | None = None, *,
+                 clock: Clock | None = None):
         self._owns_client = client is None
-        self.client = client or httpx.AsyncClient(
-            follow_redirects=False, headers={"User-Agent": USER_AGENT})
+        self._client = client
+        self._loop: asyncio.AbstractEventLoop | None = None
         # the clock words "剩余15分钟"; signatures always use the wall clock the vendor checks
         self.clock = clock or SystemClock()
+
+    @property
+    def client(self) -> aiohttp.ClientSession:
+        """The HTTP session of the running event loop."""
+        loop = asyncio.get_running_loop()
+        if self._owns_client and (self._client is None or self._loop is not loop
+                                  or self._client.closed):
+            self._client = aiohttp.ClientSession(
+                headers={"User-Agent": USER_AGENT}, cookie_jar=aiohttp.DummyCookieJar())
+            self._loop = loop
+        return self._client
 
     async def send(self, config: ChannelConfig, messages: Sequence[AlertMessage],
                    to: Sequence[str]) -> SendResult:
@@ -56,9 +74,15 @@ class Sender:
         return await adapter(self.client, config, list(messages), list(to), self.clock.now())
 
     async def aclose(self) -> None:
-        """Close the HTTP client if this sender created it."""
-        if self._owns_client:
-            await self.client.aclose()
+        """Close the HTTP session if this sender made it (in this event loop)."""
+        client, self._client = self._client, None
+        if self._owns_client and client is not None and not client.closed:
+            try:
+                running = asyncio.get_running_loop()
+            except RuntimeError:
+                running = None
+            if running is self._loop:
+                await client.close()
 
     async def __aenter__(self) -> "Sender":
         return self

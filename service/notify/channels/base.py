@@ -4,18 +4,21 @@ Nothing here raises for a vendor or network failure: every outcome becomes a ``S
 that tells the outbox relay whether to retry, wait out a throttle, or dead-letter at once.
 """
 
+import json
 import re
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
-import httpx
+import aiohttp
 
 from service.notify.message import AlertMessage
 
 USER_AGENT = "YuqingSentinel/0.1 (+notify)"
 JSON_TYPE = "application/json; charset=utf-8"
+MAX_REPLY_BYTES = 64 * 1024  # a vendor's reply is a few hundred bytes; more is read no further
 _UNLISTED = re.compile(r"……另有(\d+)条未列出")
 
 
@@ -60,7 +63,32 @@ def omitted(messages: list[AlertMessage], body: bytes) -> list[int]:
     return list(range(len(messages) - count, len(messages)))
 
 
-def retry_after(response: httpx.Response) -> float | None:
+@dataclass
+class Reply:
+    """A vendor's answer to a POST: status, headers (case-insensitive) and the body."""
+
+    status_code: int
+    headers: Mapping[str, str]
+    content: bytes
+    charset: str | None = None
+
+    @property
+    def text(self) -> str:
+        try:
+            return self.content.decode(self.charset or "utf-8", errors="replace")
+        except LookupError:  # a charset Python does not know
+            return self.content.decode("utf-8", errors="replace")
+
+    def json(self):
+        """The body as JSON; ValueError when it is not."""
+        return json.loads(self.text)
+
+    @property
+    def is_success(self) -> bool:
+        return 200 <= self.status_code < 300
+
+
+def retry_after(response: Reply) -> float | None:
     """The Retry-After header in seconds (RFC 9110 §10.2.3: seconds or an HTTP date)."""
     value = response.headers.get("retry-after", "").strip()
     if not value:
@@ -79,26 +107,33 @@ def short(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-async def post(client: httpx.AsyncClient, url: str, body: bytes, *, timeout: float,
-               headers: dict[str, str] | None = None) -> httpx.Response | SendResult:
-    """POST ``body`` as JSON; a network failure comes back as a retryable ``SendResult``."""
+async def post(client: aiohttp.ClientSession, url: str, body: bytes, *, timeout: float,
+               headers: dict[str, str] | None = None) -> Reply | SendResult:
+    """POST ``body`` as JSON; a network failure comes back as a retryable ``SendResult``.
+
+    ``timeout`` bounds the whole exchange; redirects are not followed (the vendor's URL is the
+    one to configure).
+    """
     host = urlsplit(url).netloc
     all_headers = {"Content-Type": JSON_TYPE, "User-Agent": USER_AGENT, **(headers or {})}
     try:
-        return await client.post(url, content=body, headers=all_headers, timeout=timeout)
-    except httpx.TimeoutException as exc:
+        async with client.post(url, data=body, headers=all_headers, allow_redirects=False,
+                               timeout=aiohttp.ClientTimeout(total=timeout)) as response:
+            content = await response.content.read(MAX_REPLY_BYTES)
+            return Reply(response.status, response.headers, content, response.charset)
+    except TimeoutError as exc:  # aiohttp's timeouts are TimeoutErrors too
         return retryable("timeout", f"{type(exc).__name__} after {timeout:g}s posting to {host}")
-    except httpx.ConnectError as exc:
+    except aiohttp.ClientConnectorError as exc:
         return retryable("connect", f"cannot connect to {host}: {short(exc) or 'refused'}")
-    except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
+    except (aiohttp.InvalidURL, ValueError) as exc:
         return config_error("url", f"unusable URL {url!r}: {short(exc)}")
-    except httpx.HTTPError as exc:
-        # RemoteProtocolError, ReadError, WriteError: the outcome is unknown, so a retry may
+    except aiohttp.ClientError as exc:
+        # a connection dropped, a malformed reply: the outcome is unknown, so a retry may
         # duplicate the message; the alert number in the text makes a duplicate recognisable
         return retryable("network", f"{type(exc).__name__} talking to {host}: {short(exc)}")
 
 
-def by_status(response: httpx.Response, vendor: str) -> SendResult:
+def by_status(response: Reply, vendor: str) -> SendResult:
     """Classify a response by its HTTP status alone."""
     status = response.status_code
     what = f"{vendor} answered HTTP {status}: {short(response.text, 200)}"
@@ -118,7 +153,7 @@ def by_status(response: httpx.Response, vendor: str) -> SendResult:
 RATE, CONFIG, RETRY = "rate", "config", "retry"
 
 
-def by_vendor_code(response: httpx.Response, vendor: str, outcomes: dict[int, str], *,
+def by_vendor_code(response: Reply, vendor: str, outcomes: dict[int, str], *,
                    throttle: float, code_keys: tuple[str, ...],
                    message_keys: tuple[str, ...]) -> SendResult:
     """Classify a robot's reply by the error code in its JSON body.

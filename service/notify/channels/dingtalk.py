@@ -7,7 +7,7 @@ import time
 from datetime import datetime
 from urllib.parse import quote_plus
 
-import httpx
+import aiohttp
 
 from service.notify.channels.base import (
     CONFIG,
@@ -48,7 +48,7 @@ def signed_url(url: str, secret: str | None, timestamp_ms: int) -> str:
     return f"{url}{joiner}timestamp={timestamp_ms}&sign={sign(secret, timestamp_ms)}"
 
 
-async def send_dingtalk(client: httpx.AsyncClient, cfg: DingTalkChannel,
+async def send_dingtalk(client: aiohttp.ClientSession, cfg: DingTalkChannel,
                         messages: list[AlertMessage], to: list[str], now: datetime) -> SendResult:
     """Send one message or a digest to a DingTalk robot, @-mentioning ``to``."""
     body = encode_json(dingtalk_body(cfg, messages, to, now))

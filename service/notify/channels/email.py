@@ -14,7 +14,7 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, make_msgid, parseaddr
 
-import httpx
+import aiohttp
 
 from service.notify.channels.base import SendResult, config_error, retryable, short
 from service.notify.channels.config import EmailChannel
@@ -122,7 +122,7 @@ def _classify(exc: Exception, cfg: EmailChannel) -> SendResult:
     raise exc
 
 
-async def send_email(client: httpx.AsyncClient | None, cfg: EmailChannel,
+async def send_email(client: aiohttp.ClientSession | None, cfg: EmailChannel,
                      messages: list[AlertMessage], to: list[str], now: datetime) -> SendResult:
     """Send one email about the messages to the addresses in ``to``."""
     malformed = [address for address in to if not well_formed(address)]

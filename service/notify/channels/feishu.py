@@ -6,7 +6,7 @@ import hmac
 import time
 from datetime import datetime
 
-import httpx
+import aiohttp
 
 from service.notify.channels.base import (
     CONFIG,
@@ -37,7 +37,7 @@ def sign(secret: str, timestamp_s: int) -> str:
     return base64.b64encode(hmac.new(key, b"", hashlib.sha256).digest()).decode()
 
 
-async def send_feishu(client: httpx.AsyncClient, cfg: FeishuChannel,
+async def send_feishu(client: aiohttp.ClientSession, cfg: FeishuChannel,
                       messages: list[AlertMessage], to: list[str], now: datetime) -> SendResult:
     """Send one message or a digest to a Feishu bot as an interactive card."""
     payload = feishu_body(cfg, messages, to, now)

@@ -9,7 +9,7 @@ import hmac
 import time
 from datetime import datetime
 
-import httpx
+import aiohttp
 
 from service.notify.channels.base import SendResult, by_status, post
 from service.notify.channels.config import WebhookChannel
@@ -31,7 +31,7 @@ def idempotency_key(messages: list[AlertMessage]) -> str:
     return "digest-" + hashlib.sha256(parts.encode()).hexdigest()[:32]
 
 
-async def send_webhook(client: httpx.AsyncClient, cfg: WebhookChannel,
+async def send_webhook(client: aiohttp.ClientSession, cfg: WebhookChannel,
                        messages: list[AlertMessage], to: list[str], now: datetime) -> SendResult:
     """POST the messages as JSON; 2xx is success, 429 a throttle, 5xx worth a retry."""
     body = encode_json(webhook_body(messages, now))

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-import httpx
+import aiohttp
 
 from service.notify.channels.base import (
     CONFIG,
@@ -28,7 +28,7 @@ OUTCOMES = {
 }
 
 
-async def send_wecom(client: httpx.AsyncClient, cfg: WeComChannel, messages: list[AlertMessage],
+async def send_wecom(client: aiohttp.ClientSession, cfg: WeComChannel, messages: list[AlertMessage],
                      to: list[str], now: datetime) -> SendResult:
     """Send one message or a digest to a WeCom robot as markdown, mentioning ``to``."""
     body = encode_json(wecom_body(cfg, messages, to, now))
