@@ -214,7 +214,8 @@ def _make(session: Session, ctx: AlertContext, batch: _Batch, story_id: int | No
     alert = Alert(kind=AlertKind.story, status=AlertStatus.open,
                   title=batch.items[best.item_id].title or "（无标题）",
                   summary=batch.summary(best.item_id), base_level=best.level,
-                  level=decision.level, division=decision.division,  # seen by the batch
+                  # set now: the batch's alerts compare levels before apply_decision runs
+                  level=decision.level, division=decision.division,
                   topic=best.topic, topics=[t["label"] for t in best.topics],
                   place=best.place, locality=best.locality,
                   deaths=max(a.deaths for a in analyses),

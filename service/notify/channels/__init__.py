@@ -36,8 +36,8 @@ class Sender:
     """Sends through the configured channels; one instance per process.
 
     Robots and webhooks go through one aiohttp session (connections kept alive), made on first
-    use in the running event loop; a sender used from another loop later (a CLI command that
-    runs several) makes a session of its own there.
+    use in the running event loop. Call ``aclose()`` before that loop ends (the scheduler and
+    ``collect --once`` do); a sender used in another loop afterwards makes a new session there.
     """
 
     def __init__(self, client: aiohttp.ClientSession | None = None, *,
