@@ -27,7 +27,7 @@ _ATTEMPTS = 400
 _NOT_TEXT = re.compile(r"[\s\W_]+")
 
 
-IRRELEVANT_PER_KIND = 205
+IRRELEVANT_PER_KIND = 223
 
 
 def buckets() -> list[Bucket]:
@@ -38,6 +38,7 @@ def buckets() -> list[Bucket]:
         fire,
         flood,
         hand_disasters,
+        hand_extra,
         hand_irrelevant_a,
         hand_irrelevant_b,
         hand_irrelevant_c,
@@ -58,17 +59,18 @@ def buckets() -> list[Bucket]:
         safety,
     )
 
-    hd, hn, hs = hand_disasters, hand_nature, hand_social
+    hd, hn, hs, hx = hand_disasters, hand_nature, hand_social, hand_extra
     relevant = [
-        Bucket("fire", True, 330, fire.SCENARIOS, hd.FIRE),
-        Bucket("production_safety", True, 330, (*safety.SCENARIOS, enterprise.BIG_ACCIDENT),
-               hd.SAFETY),
+        Bucket("fire", True, 355, fire.SCENARIOS, hd.FIRE + hx.FIRE),
+        Bucket("production_safety", True, 430, (*safety.SCENARIOS, enterprise.BIG_ACCIDENT),
+               hd.SAFETY + hx.SAFETY_WATCH + hx.SAFETY_PUBLIC_ARTICLES),
         Bucket("hazardous_chemicals", True, 330, chemicals.SCENARIOS,
                hd.CHEMICALS + hd.CHEM_FIRE),
-        Bucket("flood_drought", True, 330, flood.SCENARIOS, hn.FLOOD + hn.FLOOD_RELIEF),
-        Bucket("relief_supplies", True, 310, relief.SCENARIOS, hn.RELIEF),
-        Bucket("mass_incident", True, 320, mass.SCENARIOS,
-               hs.MASS + hs.MASS_PETITION + hs.MASS_SAFETY),
+        Bucket("flood_drought", True, 360, flood.SCENARIOS,
+               hn.FLOOD + hn.FLOOD_RELIEF + hx.FLOOD),
+        Bucket("relief_supplies", True, 330, relief.SCENARIOS, hn.RELIEF + hx.RELIEF),
+        Bucket("mass_incident", True, 360, mass.SCENARIOS,
+               hs.MASS + hs.MASS_PETITION + hs.MASS_SAFETY + hx.MASS),
         Bucket("large_enterprise", True, 130, enterprise.SCENARIOS, hd.BIG + hd.SAFETY_BIG),
         Bucket("online_opinion", True, 140, opinion.OPINION_SCENARIOS,
                hs.OPINION + hs.OPINION_MULTI),
@@ -86,8 +88,10 @@ def buckets() -> list[Bucket]:
                                   hand_irrelevant_d)
                    for name, items in vars(module).items()
                    if name.isupper() and isinstance(items, list)}
+    if unknown := set(hx.IRRELEVANT) - set(kinds):
+        raise ValueError(f"hand_extra.IRRELEVANT names unknown kinds: {sorted(unknown)}")
     irrelevant = [Bucket(f"irr-{kind}", False, IRRELEVANT_PER_KIND, scenarios,
-                         handwritten[kind])
+                         handwritten[kind] + hx.IRRELEVANT.get(kind, []))
                   for kind, scenarios in kinds.items()]
     return relevant + irrelevant + wire_buckets()
 
@@ -99,6 +103,7 @@ def wire_buckets() -> list[Bucket]:
     """Blocks of wire-style one-sentence news: accidents, disasters and unrest, and many more
     irrelevant event sentences (sports, markets, people, law, attacks, politics, metaphors)."""
     from classifiers.seedgen import (
+        hand_extra,
         wire_accidents,
         wire_disasters,
         wire_irr_business,
@@ -110,17 +115,18 @@ def wire_buckets() -> list[Bucket]:
 
     relevant = [
         Bucket("production_safety", True, WIRE_SIZES["production_safety"],
-               wire_accidents.SAFETY_SCENARIOS, style_share=WIRE_STYLES, part="wire"),
+               wire_accidents.SAFETY_SCENARIOS, hand_extra.SAFETY_WIRE + hand_extra.SAFETY_PUBLIC,
+               style_share=WIRE_STYLES, part="wire"),
         Bucket("hazardous_chemicals", True, WIRE_SIZES["hazardous_chemicals"],
                wire_accidents.CHEM_SCENARIOS, style_share=WIRE_STYLES, part="wire"),
         Bucket("fire", True, WIRE_SIZES["fire"], wire_disasters.FIRE_SCENARIOS,
-               style_share=WIRE_STYLES, part="wire"),
+               hand_extra.FIRE_WIRE, style_share=WIRE_STYLES, part="wire"),
         Bucket("flood_drought", True, WIRE_SIZES["flood_drought"],
                wire_disasters.FLOOD_SCENARIOS, style_share=WIRE_STYLES, part="wire"),
         Bucket("relief_supplies", True, WIRE_SIZES["relief_supplies"],
                wire_disasters.QUAKE_SCENARIOS, style_share=WIRE_STYLES, part="wire"),
         Bucket("mass_incident", True, WIRE_SIZES["mass_incident"], wire_mass.MASS_SCENARIOS,
-               style_share=WIRE_STYLES, part="wire"),
+               hand_extra.MASS_WIRE, style_share=WIRE_STYLES, part="wire"),
     ]
     kinds = {kind: scenarios
              for module in (wire_irr_business, wire_irr_people, wire_irr_law, wire_irr_public)
@@ -132,8 +138,8 @@ def wire_buckets() -> list[Bucket]:
 
 
 WIRE_SIZES = {
-    "production_safety": 800, "hazardous_chemicals": 180, "fire": 380, "flood_drought": 300,
-    "relief_supplies": 160, "mass_incident": 550,
+    "production_safety": 950, "hazardous_chemicals": 180, "fire": 405, "flood_drought": 300,
+    "relief_supplies": 160, "mass_incident": 585,
     "wsports": 550, "wmarkets": 450, "wcorp": 400, "wproducts": 350, "wshowbiz": 400,
     "wlife": 400, "wdeath": 650, "wjustice": 600, "wregulator": 450, "wattack": 450,
     "wmissing": 200, "wpolitics": 450, "wfigurative": 400, "wmisc": 400,

@@ -106,7 +106,7 @@ STREET = wire(
            "{victim}遭{v1}碾压身亡", "{loc}{v1}撞伤{n}名行人 警方通报", "{driver}醉驾撞死人被刑拘",
            "{victim}{spot}被{v1}撞倒", "{loc}肇事逃逸致{victim}死亡", "痛心！{victim}{spot}被撞",
            "{driver}肇事后弃车逃逸", "{v1}倒车撞倒{victim}", "{loc}{v1}失控连撞{n}车",
-           "{role}{name}驾车发生剐蹭事故", "{role}{name}家人遭遇车祸 工作室发文", "{driver}交通肇事罪获刑{n}年",
+           "{role}{name}家人遭遇车祸 工作室发文",
            "{country}发生旅游大巴事故 有中国公民受伤", "{loc}一{v1}爆胎撞上{v2}", "{v1}闯红灯撞死{victim}",
            "{loc}事故责任认定：{v1}司机负全责"),
     leads=(
@@ -117,12 +117,9 @@ STREET = wire(
         "{time}，{place}一名{v1}驾驶员在倒车时未注意后方，将{victim}碾压致死。",
         "一段视频显示，{driver}驾驶{v1}在{spot}突然加速，将{victim}撞飞数米远，伤者已送医。",
         "{time}，{driver}驾驶{v1}在{place}{road}撞上路边护栏，驾驶员受伤被送往医院。",
-        "{day}，{city}法院对此前{driver}驾驶{v1}撞死{victim}一案作出判决，被告人犯交通肇事罪被判刑{n}年。",
         "{city}交警对{time}发生的{v1}与{v2}碰撞事故作出责任认定，{v1}司机因{cause}负事故全部责任。",
-        "{role}{name}{day}驾车在{city}发生剐蹭事故，所幸无人受伤，双方已协商处理。",
         "{fsrc}，一辆载有{mid}名中国游客的大巴{ftime}在{country}{outcome}，我驻当地使馆已派员赶赴现场。",
         "{time}，一辆{v1}在{highway}上突然爆胎，失控后撞上前方{v2}，{cas}。",
-        "经过连续排查，{city}交警{day}抓获了在{place}肇事后驾车离开现场的{driver}。",
     ),
     weight=18)
 
