@@ -136,8 +136,10 @@ class Analyzer:
                 if topic not in found and not scheme:
                     continue  # no evidence: the score is 0.6 × P(topic) (or 0.0) already
                 evidence = hits.score(topic) if topic in found else 0.0
-                strongest = max(strongest, 1 - math.exp(-evidence / 2.5))
+                # a matching scheme is an analyst's word that such items matter: it counts as
+                # decisive evidence for the topic and for relevance alike
                 lexical = 1 - math.exp(-(evidence + 2.0 * bool(scheme)) / 2.5)
+                strongest = max(strongest, lexical)
                 learned = batch.learned.get(topic)
                 scores[topic] = lexical if learned is None else 0.6 * learned[i] + 0.4 * lexical
         scores = settle_topics(scores, present, rules)
