@@ -47,6 +47,11 @@ def score(examples, analyses) -> dict:
     return metrics
 
 
+def score_pairs(pairs: list) -> dict:
+    """``score`` of (example, analysis) pairs."""
+    return score([e for e, _ in pairs], [a for _, a in pairs])
+
+
 def casualty_accuracy(examples, labels: Path = LABELS) -> dict:
     """Share of hand-labelled CEC articles whose three counts the extractor gets exactly."""
     if not labels.exists():
@@ -117,10 +122,10 @@ def main() -> None:
         analyses_all += analyses
     combined = score(everything, analyses_all)
     typed = score(by_type, analyses_all)
-    halves = {name: score(*zip(*[(e, a) for e, a in zip(everything, analyses_all, strict=True)
-                                 if realdata.half(e) == name], strict=True))
+    pairs = list(zip(everything, analyses_all, strict=True))
+    halves = {name: score_pairs([(e, a) for e, a in pairs if realdata.half(e) == name])
               for name in ("dev", "test")}
-    read = [(e, a) for e, a in zip(everything, analyses_all, strict=True) if e.read_by_hand]
+    read = [(e, a) for e, a in pairs if e.read_by_hand]
     apart = {}
     for example, analysis in zip(everything, analyses_all, strict=True):
         if example.relevant is None:
@@ -142,7 +147,7 @@ def main() -> None:
                    for name, m in halves.items()},
         "read_by_hand": {"items": len(read),
                          "relevant": sum(bool(e.relevant) for e, _ in read),
-                         "scored": score([e for e, _ in read], [a for _, a in read])["relevance"]},
+                         "scored": score_pairs(read)["relevance"]},
         "per_dataset": {n: {k: m[k] for k in ("items", "relevance", "macro_f1",
                                               "false_alerts_per_1000_irrelevant")}
                         for n, m in per_dataset.items()},
