@@ -3,6 +3,7 @@
 import json
 import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from random import Random
 
@@ -43,6 +44,7 @@ def buckets() -> list[Bucket]:
         hand_irrelevant_b,
         hand_irrelevant_c,
         hand_irrelevant_d,
+        hand_more,
         hand_nature,
         hand_social,
         irrelevant_business,
@@ -60,6 +62,7 @@ def buckets() -> list[Bucket]:
     )
 
     hd, hn, hs, hx = hand_disasters, hand_nature, hand_social, hand_extra
+    more, more_irrelevant = hand_more.by_block()
     relevant = [
         Bucket("fire", True, 355, fire.SCENARIOS, hd.FIRE + hx.FIRE),
         Bucket("production_safety", True, 430, (*safety.SCENARIOS, enterprise.BIG_ACCIDENT),
@@ -78,6 +81,9 @@ def buckets() -> list[Bucket]:
                hs.PETITION + hs.PETITION_MULTI),
         Bucket("ideological_security", True, 44, opinion.IDEOLOGY_SCENARIOS, hs.IDEOLOGY),
     ]
+    relevant = [_grown(bucket, more.pop(bucket.prefix, [])) for bucket in relevant]
+    if more:
+        raise ValueError(f"hand_more has items of topics without a block: {sorted(more)}")
     kinds = {kind: scenarios
              for module in (irrelevant_markets, irrelevant_sports, irrelevant_media,
                             irrelevant_science, irrelevant_business, irrelevant_public,
@@ -88,12 +94,23 @@ def buckets() -> list[Bucket]:
                                   hand_irrelevant_d)
                    for name, items in vars(module).items()
                    if name.isupper() and isinstance(items, list)}
-    if unknown := set(hx.IRRELEVANT) - set(kinds):
-        raise ValueError(f"hand_extra.IRRELEVANT names unknown kinds: {sorted(unknown)}")
-    irrelevant = [Bucket(f"irr-{kind}", False, IRRELEVANT_PER_KIND, scenarios,
-                         handwritten[kind] + hx.IRRELEVANT.get(kind, []))
+    for name, extra in (("hand_extra.IRRELEVANT", hx.IRRELEVANT),
+                        ("hand_more.KIND_OF", more_irrelevant)):
+        if unknown := set(extra) - set(kinds):
+            raise ValueError(f"{name} names unknown kinds: {sorted(unknown)}")
+    irrelevant = [_grown(Bucket(f"irr-{kind}", False, IRRELEVANT_PER_KIND, scenarios,
+                                handwritten[kind] + hx.IRRELEVANT.get(kind, [])),
+                         more_irrelevant.get(kind, []))
                   for kind, scenarios in kinds.items()]
     return relevant + irrelevant + wire_buckets()
+
+
+def _grown(bucket: Bucket, items: list) -> Bucket:
+    """The bucket with more handwritten items and as many more items in all."""
+    if not items:
+        return bucket
+    return replace(bucket, count=bucket.count + len(items),
+                   handwritten=(*bucket.handwritten, *items))
 
 
 WIRE_STYLES = (0.45, 0.55, 0.0)  # headlines and one-sentence leads, like agency copy
