@@ -12,10 +12,15 @@ from collections import defaultdict
 
 from classifiers.seedgen import (
     hand_more_figures,
+    hand_more_followups,
+    hand_more_home,
+    hand_more_leisure,
+    hand_more_military,
     hand_more_nature,
     hand_more_outdoors,
     hand_more_oversight,
     hand_more_short,
+    hand_more_supervision,
     hand_more_transport,
     hand_more_unrest,
     hand_more_violence,
@@ -23,7 +28,9 @@ from classifiers.seedgen import (
 from classifiers.seedgen.core import Handwritten
 
 MODULES = (hand_more_transport, hand_more_outdoors, hand_more_nature, hand_more_unrest,
-           hand_more_violence, hand_more_oversight, hand_more_figures, hand_more_short)
+           hand_more_violence, hand_more_oversight, hand_more_figures, hand_more_short,
+           hand_more_home, hand_more_leisure, hand_more_supervision, hand_more_followups,
+           hand_more_military)
 
 # The irrelevant kind (as in `irrelevant_*.KINDS`) of each irrelevant list, by list name.
 KIND_OF = {
@@ -65,6 +72,27 @@ KIND_OF = {
     "SHORT_SPORTS": "sports", "SHORT_MARKETS": "stocks", "SHORT_SHOWBIZ": "celebrity",
     "SHORT_TECH": "scitech", "SHORT_POLITICS": "politics", "SHORT_CRIME": "crime",
     "SHORT_WAR": "terror", "SHORT_DIPLOMACY": "politics", "SHORT_ANNIVERSARIES": "education",
+    # home (MISSING_NONE is also a list of hand_more_outdoors)
+    "HOME_FALLS_NONE": "community", "HOME_WATER_POWER_NONE": "community",
+    "FAMILY_CAR_NEIGHBOUR_NONE": "community", "CRIME_DEATH_NONE": "crime",
+    "ILLNESS_NONE": "health", "ORGAN_DONATION_NONE": "health", "PARENT_TIPS_NONE": "education",
+    # leisure
+    "ARRIVALS": "products", "STORMS": "business", "SEASIDE_FUN": "tourism",
+    "HIKING_CLUBS": "community", "CROWDS_AND_GATHERINGS": "community",
+    "NAMES_AND_SHAKEUPS": "business", "FANS_AND_CONFLICTS": "celebrity",
+    "HEAT_AND_HYPE": "products", "SMALL_RESCUES": "community",
+    "STATIONS_AND_SANDCASTLES": "tourism",
+    # supervision
+    "SUMMONS_NON_SAFETY": "business", "INSPECTIONS_NON_SAFETY": "politics",
+    "CRITICISM_NON_SAFETY": "politics",
+    # followups
+    "LONG_AGO": "education", "OLD_FAMILY_LOSSES": "celebrity", "OLD_DISASTER_WORKS": "film",
+    "REFLECTIONS": "figurative", "HISTORICAL_RESEARCH": "scitech", "OLD_MEMORIALS": "education",
+    # military
+    "COMBAT_LOSSES": "terror", "STRIKES_AND_ENEMY_FIRE": "terror",
+    "TESTS_AND_EXERCISES": "politics", "PARADES_AND_AIRSHOWS": "politics",
+    "ARMS_AND_BUDGETS": "politics", "GENERALS_AND_BORDERS": "politics",
+    "VETERANS_AND_MEMORY": "politics",
 }
 
 
