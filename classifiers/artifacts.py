@@ -52,7 +52,7 @@ def save_artifact(folder: Path, model, meta: ModelMeta) -> Path:
     """Write the model and its metadata into ``folder`` (created)."""
     folder.mkdir(parents=True, exist_ok=True)
     data = pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL)
-    # mtime 0: the same model gives the same bytes
+    # mtime 0: the same pickle gives the same file
     (folder / MODEL_FILE).write_bytes(gzip.compress(data, compresslevel=6, mtime=0))
     (folder / LEGACY_MODEL_FILE).unlink(missing_ok=True)
     (folder / "meta.json").write_text(

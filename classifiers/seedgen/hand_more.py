@@ -11,26 +11,32 @@ what they receive, so the templated items keep their share.
 from collections import defaultdict
 
 from classifiers.seedgen import (
+    hand_more_blasts,
     hand_more_figures,
     hand_more_followups,
     hand_more_home,
     hand_more_leisure,
     hand_more_military,
     hand_more_nature,
+    hand_more_nature_lookalikes,
     hand_more_outdoors,
+    hand_more_outdoors_lookalikes,
     hand_more_oversight,
     hand_more_short,
     hand_more_supervision,
     hand_more_transport,
+    hand_more_transport_lookalikes,
     hand_more_unrest,
+    hand_more_unrest_lookalikes,
     hand_more_violence,
 )
 from classifiers.seedgen.core import Handwritten
 
-MODULES = (hand_more_transport, hand_more_outdoors, hand_more_nature, hand_more_unrest,
-           hand_more_violence, hand_more_oversight, hand_more_figures, hand_more_short,
-           hand_more_home, hand_more_leisure, hand_more_supervision, hand_more_followups,
-           hand_more_military)
+MODULES = (hand_more_transport, hand_more_transport_lookalikes, hand_more_outdoors,
+           hand_more_outdoors_lookalikes, hand_more_nature, hand_more_nature_lookalikes,
+           hand_more_unrest, hand_more_unrest_lookalikes, hand_more_violence, hand_more_blasts,
+           hand_more_oversight, hand_more_figures, hand_more_short, hand_more_home,
+           hand_more_leisure, hand_more_supervision, hand_more_followups, hand_more_military)
 
 # The irrelevant kind (as in `irrelevant_*.KINDS`) of each irrelevant list, by list name.
 KIND_OF = {
@@ -62,9 +68,9 @@ KIND_OF = {
     "TENANTS": "realestate",
     # figures
     "SCREEN_AND_STAGE_SLIPS": "film", "DRESSING_ROOMS": "sports",
-    "MARKET_QUAKES": "stocks",  # (also a list of hand_more_nature)
+    "MARKET_QUAKES": "stocks",  # (also a list of hand_more_nature_lookalikes)
     "GAME_LEAKS": "games", "GADGET_LAUNCHES": "scitech", "MOTOR_SHOWS": "products",
-    "HIT_SONGS": "celebrity", "OLD_DISASTERS": "education",  # (also of hand_more_nature)
+    "HIT_SONGS": "celebrity", "OLD_DISASTERS": "education",  # (also of hand_more_nature_lookalikes)
     "MEMORIAL_HALLS": "education",
     "QUAKE_TOURISM": "tourism", "TEARS_IN_SPORT": "sports", "CORRUPTION": "politics",
     "HERO_ESSAYS": "figurative",
@@ -72,7 +78,7 @@ KIND_OF = {
     "SHORT_SPORTS": "sports", "SHORT_MARKETS": "stocks", "SHORT_SHOWBIZ": "celebrity",
     "SHORT_TECH": "scitech", "SHORT_POLITICS": "politics", "SHORT_CRIME": "crime",
     "SHORT_WAR": "terror", "SHORT_DIPLOMACY": "politics", "SHORT_ANNIVERSARIES": "education",
-    # home (MISSING_NONE is also a list of hand_more_outdoors)
+    # home (MISSING_NONE is also a list of hand_more_outdoors_lookalikes)
     "HOME_FALLS_NONE": "community", "HOME_WATER_POWER_NONE": "community",
     "FAMILY_CAR_NEIGHBOUR_NONE": "community", "CRIME_DEATH_NONE": "crime",
     "ILLNESS_NONE": "health", "ORGAN_DONATION_NONE": "health", "PARENT_TIPS_NONE": "education",
