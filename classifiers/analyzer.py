@@ -24,6 +24,23 @@ CHAR_FEATURE_CHARS = 500  # character n-grams read the title and lead, where the
 _NO_TERMS: frozenset[str] = frozenset()
 
 
+def relevance_score(p_relevant: float, strongest: float, best_topic: float,
+                    exclusion: float) -> float:
+    """How relevant an item is, from three kinds of evidence:
+
+    * P(relevant) of the relevance model, and the strongest lexicon evidence for any topic
+      (0.6 : 0.4, as in a topic score);
+    * the score of the best-supported topic, where its own model and its own lexicon terms must
+      agree (0.6 × P(topic) + 0.4 × evidence). A relevant-sounding text whose words point at no
+      one topic — a death at home, a crime, a retrospective — gets less from this part than a
+      report of one fire or one crash. Measured on the dev half of bench.quality, it raised
+      precision at recall 0.90 from 0.905 to 0.918 (test half: 0.850 to 0.867);
+    * exclusion terms (figurative uses, other remits) take off up to 0.3.
+    """
+    return (0.7 * (0.6 * p_relevant + 0.4 * strongest) + 0.3 * best_topic
+            - min(0.3, 0.1 * exclusion))
+
+
 @dataclass
 class Document:
     id: str
@@ -142,9 +159,10 @@ class Analyzer:
                 strongest = max(strongest, lexical)
                 learned = batch.learned.get(topic)
                 scores[topic] = lexical if learned is None else 0.6 * learned[i] + 0.4 * lexical
-        scores = settle_topics(scores, present, rules)
         exclusion = hits.score("exclusion") if found else 0
-        relevance = 0.6 * p_relevant + 0.4 * strongest - min(0.3, 0.1 * exclusion)
+        relevance = relevance_score(p_relevant, strongest, max(scores.values(), default=0.0),
+                                    exclusion)
+        scores = settle_topics(scores, present, rules)
         if exclusion:
             rules.append("relevance:exclusion_terms")
         relevant = relevance >= self.thresholds["relevant"]
@@ -196,8 +214,9 @@ class Analyzer:
         region (most of a feed), when it is not relevant: the same fields, without the steps
         that find nothing; None when it is relevant (``_one`` decides then)."""
         rules, _ = self._schemes.match(_NO_TERMS)
-        scores = settle_topics(batch.scores(i), _NO_TERMS, rules)
-        relevance = 0.6 * p_relevant + 0.4 * 0.0 - min(0.3, 0.1 * 0)
+        scores = batch.scores(i)
+        relevance = relevance_score(p_relevant, 0.0, max(scores.values(), default=0.0), 0)
+        scores = settle_topics(scores, _NO_TERMS, rules)
         if relevance >= self.thresholds["relevant"]:
             return None
         threshold = self.thresholds["topic"]

@@ -1,6 +1,6 @@
 """Small models for the tests of the analysts' loop: a tiny seed corpus drawn from the real one,
 bureau labels, and two models trained once per session — a good one, and a bad one trained on
-the same texts with every relevance label flipped."""
+the same texts with every relevance label (and the topics with it) flipped."""
 
 import json
 import random
@@ -25,7 +25,9 @@ LEVELS = ("blue", "yellow", "orange")
 
 @dataclass
 class SmallModels:
-    seed: Path  # 400 seed records: the training corpus of the train tests
+    # 2,000 seed records, the training corpus of the train tests (with fewer, the topic models are
+    # too unsure for the relevance score, which hears them)
+    seed: Path
     holdout: list[dict]  # 150 records: the bureau's holdout labels
     train_labels: list[dict]  # 30 records: the bureau's training labels
     good: Path  # model "good-1", trained on the seed
@@ -38,7 +40,7 @@ def small_models(tmp_path_factory) -> SmallModels:
     root = tmp_path_factory.mktemp("small-models")
     records = read_corpus(SEED_CORPUS)
     random.Random(11).shuffle(records)
-    seed, holdout, labels = records[:400], records[400:550], records[550:580]
+    seed, holdout, labels = records[:2000], records[2000:2150], records[2150:2180]
     for index, record in enumerate(holdout):  # some labelled levels, for the level curves
         if record["relevant"] and index % 4:
             record["level"] = LEVELS[index % 4 - 1]
@@ -53,7 +55,10 @@ def small_models(tmp_path_factory) -> SmallModels:
 
     train(seed, tokenizer=tokenizer, output=root / "good", version="good-1",
           analyzer_factory=factory, author="tests")
-    flipped = [{**r, "relevant": not r["relevant"]} for r in seed]
+    # relevance flipped, and topics with it (the topics of an item it now calls relevant are
+    # wrong too): relevance also hears the topic models, so both must be bad
+    flipped = [{**r, "relevant": not r["relevant"],
+                "topics": [] if r["relevant"] else ["production_safety"]} for r in seed]
     train(flipped, tokenizer=tokenizer, output=root / "bad", version="bad-1",
           analyzer_factory=factory, author="tests")
     return SmallModels(seed=root / "seed.jsonl", holdout=holdout, train_labels=labels,

@@ -56,3 +56,25 @@ def test_the_events_themselves_stay_relevant(analyze, text, topic):
 
     assert found.relevant
     assert topic in [t["label"] for t in found.topics]
+
+
+def test_relevance_weighs_the_best_supported_topic():
+    from classifiers.analyzer import relevance_score
+
+    # 0.7 × (0.6 × 0.8 + 0.4 × 0.5) + 0.3 × 0.7
+    assert relevance_score(0.8, 0.5, 0.7, 0) == pytest.approx(0.686)
+    # the same relevance evidence, but no one topic that its model and its terms agree on
+    assert relevance_score(0.8, 0.5, 0.2, 0) < relevance_score(0.8, 0.5, 0.7, 0) - 0.14
+    # exclusion terms take off 0.1 per weight, at most 0.3
+    assert relevance_score(0.8, 0.5, 0.7, 1.5) == pytest.approx(0.686 - 0.15)
+    assert relevance_score(0.8, 0.5, 0.7, 9) == pytest.approx(0.686 - 0.3)
+
+
+@pytest.mark.parametrize(("agreed", "unsure"), [
+    # the relevance model likes both; only the first is one fire or one crash
+    ("出租屋电动车充电起火，消防员救出被困租户", "男子在家中突然倒地身亡，警方已排除他杀"),
+    ("货车侧翻压住路边轿车，司机被困驾驶室", "三年前的车祸官司终审：保险公司赔偿二十万"),
+])
+def test_a_report_of_one_event_outscores_a_death_or_a_case(analyze, agreed, unsure):
+    assert analyze(agreed).relevance > analyze(unsure).relevance
+    assert analyze(agreed).relevant and not analyze(unsure).relevant

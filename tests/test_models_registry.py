@@ -70,7 +70,7 @@ def test_train_job_reports_progress_and_registers_the_version(engine, settings, 
         assert row["status"] == "ready" and row["author"] == "分析员甲"
         assert re.fullmatch(r"[0-9a-f]{64}", row["data_hash"]) and row["note"] == "加入本局标注"
         assert row["params"]["with_labels"] and row["params"]["sources"]["labels"] == 30
-        assert row["params"]["sources"]["seed_items"] == 400 and row["params"]["job"] == job["id"]
+        assert row["params"]["sources"]["seed_items"] == 2000 and row["params"]["job"] == job["id"]
         assert row["params"]["holdout"] == 0.2 and "word_ngrams" in row["params"]
         assert row["metrics"]["held_out"]["relevance"]["f1"] > 0.5
         assert row["metrics"]["labels_holdout"]["items"] == 150

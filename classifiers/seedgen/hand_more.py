@@ -3,6 +3,12 @@ for the kinds of news that fooled the model: transport and public-place accident
 voices, natural disasters abroad, strikes and rallies, attacks beside accidental blasts, oversight
 that is not about safety, figures of speech and retrospectives, and bare short headlines.
 
+A fourth round (``hand_more_society_*``, ``hand_more_business_*``) adds the society-page voice —
+colloquial human-angle headlines of crashes, work injuries, drownings, wage protests and home
+fires, against crimes, illness, home accidents and disputes told the same way — and business,
+auto, sports and entertainment news that carries a real fire, blast or strike, against recalls,
+market moves and figures of speech.
+
 Each module's upper-case lists hold items of one label set. Relevant items go to the block of
 their main topic; irrelevant lists go to the irrelevant kind named below. Both blocks grow by
 what they receive, so the templated items keep their share.
@@ -12,6 +18,8 @@ from collections import defaultdict
 
 from classifiers.seedgen import (
     hand_more_blasts,
+    hand_more_business_incidents,
+    hand_more_business_incidents_b,
     hand_more_figures,
     hand_more_followups,
     hand_more_home,
@@ -23,6 +31,12 @@ from classifiers.seedgen import (
     hand_more_outdoors_lookalikes,
     hand_more_oversight,
     hand_more_short,
+    hand_more_society_lookalikes,
+    hand_more_society_lookalikes_b,
+    hand_more_society_roads,
+    hand_more_society_roads_b,
+    hand_more_society_unrest,
+    hand_more_society_unrest_b,
     hand_more_supervision,
     hand_more_transport,
     hand_more_transport_lookalikes,
@@ -36,7 +50,10 @@ MODULES = (hand_more_transport, hand_more_transport_lookalikes, hand_more_outdoo
            hand_more_outdoors_lookalikes, hand_more_nature, hand_more_nature_lookalikes,
            hand_more_unrest, hand_more_unrest_lookalikes, hand_more_violence, hand_more_blasts,
            hand_more_oversight, hand_more_figures, hand_more_short, hand_more_home,
-           hand_more_leisure, hand_more_supervision, hand_more_followups, hand_more_military)
+           hand_more_leisure, hand_more_supervision, hand_more_followups, hand_more_military,
+           hand_more_society_roads, hand_more_society_roads_b, hand_more_society_unrest,
+           hand_more_society_unrest_b, hand_more_society_lookalikes, hand_more_society_lookalikes_b,
+           hand_more_business_incidents, hand_more_business_incidents_b)
 
 # The irrelevant kind (as in `irrelevant_*.KINDS`) of each irrelevant list, by list name.
 KIND_OF = {
@@ -99,6 +116,21 @@ KIND_OF = {
     "TESTS_AND_EXERCISES": "politics", "PARADES_AND_AIRSHOWS": "politics",
     "ARMS_AND_BUDGETS": "politics", "GENERALS_AND_BORDERS": "politics",
     "VETERANS_AND_MEMORY": "politics",
+    # society: roads
+    "ROAD_RAGE_NONE": "crime", "STAGED_CRASH_NONE": "crime", "VEHICLE_CRIME_NONE": "crime",
+    "DRINK_DRIVING_AND_FINES_NONE": "transport", "COURTS_AND_CLAIMS_NONE": "crime",
+    "KIND_DRIVERS_AND_ODD_CARS_NONE": "community", "HOME_ACCIDENTS_AND_SUICIDE_NONE": "community",
+    # society: unrest, fire and flood
+    "SOLO_COMPLAINTS_NONE": "community", "QUARRELS_NONE": "community", "CROWDS_NONE": "community",
+    "CRIME_COURT_NONE": "crime", "FIRE_LOOKALIKE_NONE": "figurative",
+    "RAIN_LOOKALIKE_NONE": "weather",
+    # society: look-alikes
+    "FAMILY_CRIME_NONE": "crime", "SUICIDE_ILLNESS_NONE": "health", "MEDICAL_FOOD_NONE": "health",
+    "MISSING_ANIMALS_NONE": "community", "SCAMS_MORALS_NONE": "community",
+    "HOME_ACCIDENTS_NONE": "community",
+    # business (BOARDROOM_NONE, "business", is also a list of hand_more_business_incidents_b)
+    "RECALLS_NONE": "products", "AUTO_TESTS_NONE": "products", "MARKETS_NONE": "stocks",
+    "SPORTS_NONE": "sports", "SHOWBIZ_NONE": "celebrity",
 }
 
 
