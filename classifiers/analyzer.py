@@ -33,8 +33,9 @@ def relevance_score(p_relevant: float, strongest: float, best_topic: float,
     * the score of the best-supported topic, where its own model and its own lexicon terms must
       agree (0.6 × P(topic) + 0.4 × evidence). A relevant-sounding text whose words point at no
       one topic — a death at home, a crime, a retrospective — gets less from this part than a
-      report of one fire or one crash. Measured on the dev half of bench.quality, it raised
-      precision at recall 0.90 from 0.905 to 0.918 (test half: 0.850 to 0.867);
+      report of one fire or one crash. On bench.quality (labels of the first reading), it raised
+      precision at recall 0.90 from 0.905 to 0.918 on the dev half, 0.850 to 0.867 on the test
+      half (docs/classifiers.md has the figures on all items read);
     * exclusion terms (figurative uses, other remits) take off up to 0.3.
     """
     return (0.7 * (0.6 * p_relevant + 0.4 * strongest) + 0.3 * best_topic
@@ -216,9 +217,9 @@ class Analyzer:
         rules, _ = self._schemes.match(_NO_TERMS)
         scores = batch.scores(i)
         relevance = relevance_score(p_relevant, 0.0, max(scores.values(), default=0.0), 0)
-        scores = settle_topics(scores, _NO_TERMS, rules)
         if relevance >= self.thresholds["relevant"]:
             return None
+        scores = settle_topics(scores, _NO_TERMS, rules)
         threshold = self.thresholds["topic"]
         sensitive = (scores.get("mass_incident", threshold - 1) >= threshold
                      or scores.get("ideological_security", threshold - 1) >= threshold)
