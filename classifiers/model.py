@@ -2,17 +2,20 @@
 
 One binary model says whether an item is relevant to the bureau; one per topic says whether the
 item is about that topic. Models are trained on token strings (words joined by spaces) so the
-saved artifact holds no tokenizer and stays small; the analyzer tokenizes before predicting.
+saved artifact holds no tokenizer; the analyzer tokenizes before predicting. Besides the TF-IDF
+columns, each document has the mean of its word vectors (``classifiers.embeddings``), which
+carries what the models learnt to words the seed corpus never used.
 """
 
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy.sparse import hstack
+from scipy.sparse import csr_matrix, hstack
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
+from classifiers.embeddings import WordVectors, load_vectors
 from classifiers.features import FastTfidf
 
 DEFAULT_PARAMS = {
@@ -24,6 +27,10 @@ DEFAULT_PARAMS = {
     "C": 0.5,
     "calibration": "sigmoid",
     "cv": 3,
+    # word vectors beside TF-IDF (None: TF-IDF alone); their block has norm embedding_weight, as
+    # each TF-IDF block has norm 1 (0.5 to 2.0 gave the same precision on bench.quality's dev half)
+    "embeddings": "synonyms-3.10.2",
+    "embedding_weight": 1.0,
 }
 
 
@@ -41,13 +48,19 @@ class TextModel:
     chars: TfidfVectorizer
     relevance: CalibratedClassifierCV
     topic_models: dict[str, CalibratedClassifierCV] = field(default_factory=dict)
+    embeddings: WordVectors | None = None  # None in artifacts from before word vectors
 
     def features(self, word_texts: list, raw_texts: list[str]):
-        """The sparse feature matrix of documents: their words joined by spaces (or the lists of
+        """The sparse TF-IDF matrix of documents: their words joined by spaces (or the lists of
         words, if no word holds whitespace), and their raw text."""
         if getattr(self, "_fast", None) is None:
             self._fast = FastTfidf(self.words, self.chars, split=_split)
         return self._fast.transform(word_texts, raw_texts)
+
+    def dense(self, word_texts: list) -> np.ndarray | None:
+        """The word-vector columns of documents (None for a model without word vectors)."""
+        vectors = getattr(self, "embeddings", None)
+        return None if vectors is None else vectors.transform(word_texts)
 
     def __getstate__(self) -> dict:
         # what is derived at prediction time is not saved in the artifact
@@ -58,7 +71,7 @@ class TextModel:
         """P(relevant) per document and P(topic) per document and topic (documents as for
         ``features``)."""
         matrix = self.features(word_texts, raw_texts)
-        probabilities = self._compiled().probabilities(matrix)
+        probabilities = self._compiled().probabilities(matrix, self.dense(word_texts))
         names = ["__relevance__", *self.topic_models]
         relevance = probabilities[:, 0]
         topics = {t: probabilities[:, i] for i, t in enumerate(names) if i}
@@ -119,9 +132,15 @@ def fit_model(word_texts: list[str], raw_texts: list[str], relevant: list[bool],
     chars = TfidfVectorizer(analyzer="char", ngram_range=tuple(params["char_ngrams"]),
                             min_df=params["min_df"], max_features=params["max_features_chars"],
                             sublinear_tf=True)
-    matrix = hstack([words.fit_transform(word_texts), chars.fit_transform(raw_texts)]).tocsr()
+    blocks = [words.fit_transform(word_texts), chars.fit_transform(raw_texts)]
+    vectors = None
+    if params.get("embeddings"):
+        vectors = load_vectors(params["embeddings"], params["embedding_weight"])
+        blocks.append(csr_matrix(vectors.transform(word_texts)))
+    matrix = hstack(blocks).tocsr()
     model = TextModel(params=params, topics=list(topics), words=words, chars=chars,
-                      relevance=_classifier(params).fit(matrix, np.array(relevant, dtype=int)))
+                      relevance=_classifier(params).fit(matrix, np.array(relevant, dtype=int)),
+                      embeddings=vectors)
     for topic in topics:
         target = np.array([topic in labels for labels in topic_labels], dtype=int)
         if target.sum() >= params["cv"] and (len(target) - target.sum()) >= params["cv"]:
@@ -139,7 +158,8 @@ class _CompiledLinear:
     """Calibrated linear models folded into one sparse product (same numbers, far fewer calls).
 
     Each CalibratedClassifierCV averages, over its folds, sigmoid(A·(w·x + b) + B) of a LinearSVC;
-    stacking every fold's w lets one matrix product serve all models at once.
+    stacking every fold's w lets one matrix product serve all models at once. The word-vector
+    columns, dense, come last in x: their part of w·x is a dense product of its own.
     """
 
     def __init__(self, models: list[CalibratedClassifierCV]):
@@ -159,9 +179,15 @@ class _CompiledLinear:
         self.owners = np.array(owners)
         self.models = len(models)
 
-    def probabilities(self, matrix) -> np.ndarray:
-        """Documents × models matrix of calibrated probabilities."""
-        decisions = matrix @ self.weights + self.intercepts
+    def probabilities(self, matrix, dense: np.ndarray | None = None) -> np.ndarray:
+        """Documents × models matrix of calibrated probabilities, from the sparse TF-IDF matrix
+        and the dense word-vector columns (if the models have them)."""
+        width = matrix.shape[1]
+        if dense is None:
+            decisions = matrix @ self.weights[:width]
+        else:
+            decisions = matrix @ self.weights[:width] + dense @ self.weights[width:]
+        decisions += self.intercepts
         per_fold = 1.0 / (1.0 + np.exp(self.slopes * decisions + self.offsets))
         counts = np.bincount(self.owners, minlength=self.models)
         groups = self._columns()

@@ -15,9 +15,12 @@ TOPICS = ["production_safety", "large_enterprise", "hazardous_chemicals", "fire"
           "mass_incident", "ideological_security"]
 SEED_CORPUS = Path(__file__).resolve().parent / "data" / "seed" / "corpus.jsonl"
 # The relevance threshold is set on the held-out split: the one with the best F1 there, kept
-# within these bounds. The seed corpus is cleaner than real news (its held-out optimum sits near
-# 0.4, where real feeds let through too many false alerts), hence the floor.
-THRESHOLD_BOUNDS = (0.45, 0.6)
+# within these bounds. The seed corpus is cleaner than real news (its held-out optimum sits lower,
+# where real feeds let through too many false alerts), hence the floor. With word vectors the
+# models' probabilities sit lower on real news: on bench.quality's dev half the best F1 moved
+# from 0.45 (before word vectors) to 0.36-0.40, and 0.40 keeps the precision 0.45 had (0.918
+# on all items, recall 0.845 instead of 0.833).
+THRESHOLD_BOUNDS = (0.40, 0.6)
 
 
 def read_corpus(path: Path) -> list[dict]:
