@@ -9,6 +9,12 @@ fires, against crimes, illness, home accidents and disputes told the same way â€
 auto, sports and entertainment news that carries a real fire, blast or strike, against recalls,
 market moves and figures of speech.
 
+A fifth round (``hand_more_world_unrest*``, ``hand_more_portal_headlines*``) adds protests,
+strikes and riots worldwide told as world, market, sports and police news (against elections,
+state parades, wage deals and figurative strikes), and terse portal headlines of accidents in
+plain words (against crimes, suicides, illness and home mishaps told the same way). Its modules
+name their irrelevant lists' kinds themselves (``KINDS``).
+
 Each module's upper-case lists hold items of one label set. Relevant items go to the block of
 their main topic; irrelevant lists go to the irrelevant kind named below. Both blocks grow by
 what they receive, so the templated items keep their share.
@@ -30,6 +36,8 @@ from classifiers.seedgen import (
     hand_more_outdoors,
     hand_more_outdoors_lookalikes,
     hand_more_oversight,
+    hand_more_portal_headlines,
+    hand_more_portal_headlines_b,
     hand_more_short,
     hand_more_society_lookalikes,
     hand_more_society_lookalikes_b,
@@ -43,6 +51,8 @@ from classifiers.seedgen import (
     hand_more_unrest,
     hand_more_unrest_lookalikes,
     hand_more_violence,
+    hand_more_world_unrest,
+    hand_more_world_unrest_b,
 )
 from classifiers.seedgen.core import Handwritten
 
@@ -53,7 +63,9 @@ MODULES = (hand_more_transport, hand_more_transport_lookalikes, hand_more_outdoo
            hand_more_leisure, hand_more_supervision, hand_more_followups, hand_more_military,
            hand_more_society_roads, hand_more_society_roads_b, hand_more_society_unrest,
            hand_more_society_unrest_b, hand_more_society_lookalikes, hand_more_society_lookalikes_b,
-           hand_more_business_incidents, hand_more_business_incidents_b)
+           hand_more_business_incidents, hand_more_business_incidents_b,
+           hand_more_world_unrest, hand_more_world_unrest_b, hand_more_portal_headlines,
+           hand_more_portal_headlines_b)
 
 # The irrelevant kind (as in `irrelevant_*.KINDS`) of each irrelevant list, by list name.
 KIND_OF = {
@@ -134,8 +146,11 @@ KIND_OF = {
 }
 
 
-def _lists() -> list[tuple[str, list[Handwritten]]]:
-    return [(name, items) for module in MODULES for name, items in vars(module).items()
+def _lists() -> list[tuple[str, list[Handwritten], dict[str, str]]]:
+    """Each list of handwritten items with the irrelevant kinds its module names itself (a
+    module's ``KINDS``; the older modules' kinds are in ``KIND_OF``)."""
+    return [(name, items, getattr(module, "KINDS", {}))
+            for module in MODULES for name, items in vars(module).items()
             if name.isupper() and isinstance(items, list) and items
             and isinstance(items[0], Handwritten)]
 
@@ -143,15 +158,16 @@ def _lists() -> list[tuple[str, list[Handwritten]]]:
 def by_block() -> tuple[dict[str, list[Handwritten]], dict[str, list[Handwritten]]]:
     """The items by main topic (relevant) and by irrelevant kind, in module and list order."""
     relevant, irrelevant = defaultdict(list), defaultdict(list)
-    for name, items in _lists():
+    for name, items, kinds in _lists():
         labels = {item.topics for item in items}
         if len(labels) != 1:
             raise ValueError(f"hand_more list {name} mixes label sets: {sorted(labels)}")
         topics = items[0].topics
+        kind = kinds.get(name) or KIND_OF.get(name)
         if topics:
             relevant[topics[0]] += items
-        elif name in KIND_OF:
-            irrelevant[KIND_OF[name]] += items
+        elif kind:
+            irrelevant[kind] += items
         else:
-            raise ValueError(f"hand_more list {name} is irrelevant but has no kind in KIND_OF")
+            raise ValueError(f"hand_more list {name} is irrelevant but has no kind (KINDS, KIND_OF)")
     return dict(relevant), dict(irrelevant)
