@@ -78,6 +78,20 @@ def test_train_job_reports_progress_and_registers_the_version(engine, settings, 
     assert folders == [version]  # nothing left of the building folder
 
 
+
+def test_training_with_unknown_word_vectors_fails_with_the_reason(engine, settings, clock, ready):
+    with client_for(settings, engine, clock) as client:
+        job = client.post("/api/v1/models/train", headers=ready,
+                          json={"version": "vectors-1",
+                                "params": {"embeddings": "no-such-vectors-1.0"}}).json()
+        assert run_jobs(engine, settings, clock) == 1
+        state = client.get(f"/api/v1/jobs/{job['id']}", headers=ready).json()
+        assert state["status"] == "failed"
+        assert "unknown word vectors 'no-such-vectors-1.0'" in state["error"]
+        row = client.get("/api/v1/models/vectors-1", headers=ready).json()
+        assert row["status"] == "failed" and "no-such-vectors-1.0" in row["note"]
+        assert client.get("/api/v1/models/active", headers=ready).json()["version"] == "bad-1"
+
 def test_evaluation_job_as_json_and_as_a_page(engine, settings, clock, ready, small_models):  # noqa: F811
     register_model(engine, settings, small_models.good, clock.now())
     with client_for(settings, engine, clock) as client:
