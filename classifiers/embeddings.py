@@ -17,7 +17,6 @@ whatever is installed later; only training needs the package.
 
 import importlib.util
 from dataclasses import dataclass
-from functools import cache
 from itertools import chain, repeat
 from pathlib import Path
 
@@ -79,8 +78,9 @@ def load_vectors(source: str, weight: float = 1.0) -> WordVectors:
     return WordVectors(source, {w: i for i, w in enumerate(words)}, vectors, weight)
 
 
-@cache
 def _read_source(source: str) -> tuple[list[str], np.ndarray]:
+    # read anew for each training (0.6 s of it): a cache would keep 65 MB in a service process
+    # for good after its first training job
     if source not in SOURCES:
         raise ValueError(f"unknown word vectors {source!r}: known are {', '.join(SOURCES)}")
     package, relative = SOURCES[source]
