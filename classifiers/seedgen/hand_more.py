@@ -28,6 +28,12 @@ from classifiers.seedgen import (
     hand_more_blasts,
     hand_more_business_incidents,
     hand_more_business_incidents_b,
+    hand_more_channel_life,
+    hand_more_channel_life_b,
+    hand_more_channel_money,
+    hand_more_channel_money_b,
+    hand_more_crime_or_accident,
+    hand_more_crime_or_accident_b,
     hand_more_disaster_angles,
     hand_more_disaster_angles_b,
     hand_more_ev_digest,
@@ -36,6 +42,8 @@ from classifiers.seedgen import (
     hand_more_everyday_harm_b,
     hand_more_figures,
     hand_more_followups,
+    hand_more_hazmat_enforcement,
+    hand_more_hazmat_enforcement_b,
     hand_more_home,
     hand_more_leisure,
     hand_more_military,
@@ -54,6 +62,10 @@ from classifiers.seedgen import (
     hand_more_public_mishaps_b,
     hand_more_rescues,
     hand_more_rescues_b,
+    hand_more_retro_charity,
+    hand_more_retro_charity_b,
+    hand_more_safety_oversight,
+    hand_more_safety_oversight_b,
     hand_more_selfmedia,
     hand_more_selfmedia_b,
     hand_more_short,
@@ -97,7 +109,12 @@ MODULES = (hand_more_transport, hand_more_transport_lookalikes, hand_more_outdoo
            hand_more_rescues, hand_more_rescues_b, hand_more_military_mishaps,
            hand_more_military_mishaps_b, hand_more_unrest_law, hand_more_unrest_law_b,
            hand_more_everyday_harm, hand_more_everyday_harm_b, hand_more_ev_digest,
-           hand_more_ev_digest_b, hand_more_named_victims, hand_more_named_victims_b)
+           hand_more_ev_digest_b, hand_more_named_victims, hand_more_named_victims_b,
+           hand_more_hazmat_enforcement, hand_more_hazmat_enforcement_b,
+           hand_more_safety_oversight, hand_more_safety_oversight_b, hand_more_channel_money,
+           hand_more_channel_money_b, hand_more_channel_life, hand_more_channel_life_b,
+           hand_more_retro_charity, hand_more_retro_charity_b, hand_more_crime_or_accident,
+           hand_more_crime_or_accident_b)
 
 # The irrelevant kind (as in `irrelevant_*.KINDS`) of each irrelevant list, by list name.
 KIND_OF = {
