@@ -15,6 +15,13 @@ state parades, wage deals and figurative strikes), and terse portal headlines of
 plain words (against crimes, suicides, illness and home mishaps told the same way). Its modules
 name their irrelevant lists' kinds themselves (``KINDS``).
 
+The sixth to eighth rounds (eighteen themes, each a relevant module and a ``_b`` module of
+look-alikes that names its kinds in ``KINDS``) tell events in indirect voices: unrest through
+commentary, police, courts, companies and markets; fires as auto and industry news; accidents
+through accountability, rescues, named victims, self-media and portal channel headlines;
+public-place, work and peacetime military accidents; hazardous-chemical enforcement; safety
+oversight and dangerous buildings; disaster response; and current events that recall the past.
+
 Each module's upper-case lists hold items of one label set. Relevant items go to the block of
 their main topic; irrelevant lists go to the irrelevant kind named below. Both blocks grow by
 what they receive, so the templated items keep their share.
