@@ -78,3 +78,29 @@ def test_relevance_weighs_the_best_supported_topic():
 def test_a_report_of_one_event_outscores_a_death_or_a_case(analyze, agreed, unsure):
     assert analyze(agreed).relevance > analyze(unsure).relevance
     assert analyze(agreed).relevant and not analyze(unsure).relevant
+
+
+def test_a_batch_pauses_cyclic_gc_and_restores_it(analyze):
+    import gc
+
+    from classifiers.analyzer import cyclic_gc_paused
+
+    texts = ["今天上午某化工厂发生爆炸，3人死亡", "股市地震：大盘跳水", "暴雨致多条道路积水"]
+    gc.collect()
+    assert gc.isenabled()
+    for text in texts * 20:
+        analyze(text)
+    assert gc.isenabled()
+    assert gc.collect() == 0  # the batch left no reference cycles behind
+
+    gc.disable()
+    try:
+        analyze(texts[0])
+        assert not gc.isenabled()  # a caller's own pause is kept
+    finally:
+        gc.enable()
+
+    with pytest.raises(RuntimeError), cyclic_gc_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("a batch that fails")
+    assert gc.isenabled()

@@ -33,6 +33,9 @@ def test_most_specific_place(gazetteer):
     assert gazetteer.most_specific(["珠海市", "唐家湾镇", "珠海高新区"]) == "唐家湾镇"
     assert gazetteer.most_specific(["广东省", "东莞市"]) == "东莞市"
     assert gazetteer.most_specific([]) is None
+    # the first of equally deep places, whatever comes after
+    assert gazetteer.most_specific(["东莞市", "珠海市", "广东省"]) == "东莞市"
+    assert gazetteer.most_specific(["广东省", "珠海市", "东莞市"]) == "珠海市"
 
 
 def test_ancestors(gazetteer):
