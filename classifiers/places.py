@@ -86,7 +86,7 @@ class Gazetteer:
     def most_specific(self, names: list[str]) -> str | None:
         """The deepest of the named places (a town before its district); the first on a tie."""
         best, best_depth = None, -1
-        for name in names:  # one pass: a CEC article names dozens of places
+        for name in names:  # one pass, no list.index per name
             depth = self._depths.get(name) or len(self.ancestors(name))
             if depth > best_depth:
                 best, best_depth = name, depth
