@@ -1,6 +1,6 @@
 """Classifier speed: analyzer throughput against raw jieba, story lookups with 1M fingerprints.
 
-    python -m bench.classify [--repeat 3] [--fingerprints 1000000]
+    python -m bench.classify [--repeat 5] [--fingerprints 1000000]
 
 Targets (issue #3): analyzer throughput on the same texts ≥ 0.8 × raw `jieba.lcut` throughput;
 story lookup p99 < 1 ms with 1M fingerprints indexed; memory of a loaded analyzer reported.
@@ -116,7 +116,7 @@ def measure_memory() -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--fingerprints", type=int, default=1_000_000)
     parser.add_argument("--output", type=Path,
                         default=Path(__file__).resolve().parent / "results" / "classify.json")
